@@ -1,0 +1,86 @@
+//! The command line, and nothing else.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "altitude",
+    version,
+    about = "A self-assessment coach for engineering managers deciding how hands-on to be",
+    long_about = "altitude walks you through questions from both sides of the \"should managers code?\" debate, \
+scores empathy, credibility, burnout risk and ownership risk, names the pattern you are in, and suggests \
+ways to stay technical without taking on implementation work. Run it with no command to open the app."
+)]
+pub struct Cli {
+    /// Where sessions are stored [env: ALTITUDE_DATA_DIR]
+    #[arg(long, global = true, env = "ALTITUDE_DATA_DIR", value_name = "DIR", hide_env = true)]
+    pub data_dir: Option<PathBuf>,
+
+    /// Where config.toml and your own question sets live [env: ALTITUDE_CONFIG_DIR]
+    #[arg(long, global = true, env = "ALTITUDE_CONFIG_DIR", value_name = "DIR", hide_env = true)]
+    pub config_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the app straight into a new session
+    Start {
+        /// Question set id (see `altitude sets`)
+        #[arg(long = "set", value_name = "ID")]
+        set: Option<String>,
+        /// How the session is run
+        #[arg(long, value_enum)]
+        mode: Option<ModeArg>,
+    },
+    /// List the available question sets
+    Sets {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Check question-set files and print each problem as FILE:LINE:COL: message
+    Validate {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Score an answers file without the app
+    Score {
+        /// Answers file (TOML)
+        #[arg(long, value_name = "FILE")]
+        answers: PathBuf,
+        /// A second rater's answers to the `perception` set
+        #[arg(long, value_name = "FILE")]
+        other: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    Solo,
+    Coaching,
+    Onboarding,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
+}

@@ -1,0 +1,49 @@
+//! A whole result: scores, pattern, flags and suggestions for one answer sheet.
+
+use super::answers::AnswerSheet;
+use super::catalog::Library;
+use super::flags::{RaisedFlag, raise};
+use super::pattern::{Pattern, PatternText, classify};
+use super::practices::{Suggestion, suggest};
+use super::profile::{Mode, Profile};
+use super::question_set::QuestionSet;
+use super::scoring::{Scores, score};
+
+/// The result of scoring one answer sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub set: QuestionSet,
+    pub mode: Mode,
+    pub profile: Option<Profile>,
+    pub scores: Scores,
+    /// `None` for second-rater sets, which describe someone else.
+    pub pattern: Option<(Pattern, PatternText)>,
+    pub flags: Vec<RaisedFlag>,
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// Scores a sheet against its set and derives everything else.
+pub fn assess(library: &Library, set: &QuestionSet, sheet: &AnswerSheet) -> Assessment {
+    let scores = score(set, &sheet.answers);
+    let profile = sheet.profile;
+    let pattern = profile.map(|p| {
+        let pattern = classify(&scores, &p);
+        (pattern, library.pattern_text(pattern))
+    });
+    let flags = raise(&library.flags, set, &sheet.answers, &scores, profile.as_ref());
+    let suggestions = match (&pattern, &profile) {
+        (Some((pattern, text)), Some(p)) => {
+            suggest(&library.practices, &scores, *pattern, &text.title, p)
+        }
+        _ => Vec::new(),
+    };
+    Assessment {
+        set: set.clone(),
+        mode: sheet.mode,
+        profile,
+        scores,
+        pattern,
+        flags,
+        suggestions,
+    }
+}

@@ -1,0 +1,154 @@
+//! The library: built-in question sets and assets embedded at build time, plus
+//! the user's own sets, loaded with per-file problems collected, not fatal.
+
+use super::flags::FlagText;
+use super::location::{Position, Problem, from_toml_error};
+use super::pattern::{Pattern, PatternText};
+use super::practices::{Practice, parse_catalogue};
+use super::question_set::{MAX_FILE_BYTES, QuestionSet, Source, parse_set};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The built-in sets, in the order they are listed.
+const BUILTIN_SETS: [(&str, &str); 4] = [
+    ("questions/core.toml", include_str!("../../questions/core.toml")),
+    ("questions/quick.toml", include_str!("../../questions/quick.toml")),
+    ("questions/onboarding.toml", include_str!("../../questions/onboarding.toml")),
+    ("questions/perception.toml", include_str!("../../questions/perception.toml")),
+];
+const FLAGS: (&str, &str) = ("assets/flags.toml", include_str!("../../assets/flags.toml"));
+const PATTERNS: (&str, &str) = ("assets/patterns.toml", include_str!("../../assets/patterns.toml"));
+const PRACTICES: (&str, &str) = ("assets/practices.toml", include_str!("../../assets/practices.toml"));
+
+/// Everything the engine needs: sets, flag texts, pattern texts, practices.
+#[derive(Debug, Clone)]
+pub struct Library {
+    pub sets: Vec<QuestionSet>,
+    pub flags: Vec<FlagText>,
+    pub patterns: Vec<PatternText>,
+    pub practices: Vec<Practice>,
+    /// Problems with user sets: reported, never fatal.
+    pub warnings: Vec<Problem>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FlagFile {
+    flag: Vec<FlagText>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PatternFile {
+    pattern: Vec<PatternText>,
+}
+
+fn parse_asset<T: for<'de> Deserialize<'de>>((name, src): (&str, &str)) -> Result<T, Problem> {
+    toml::from_str(src).map_err(|e| from_toml_error(Path::new(name), src, &e))
+}
+
+impl Library {
+    /// Loads the embedded sets and assets. An error here is a bug in the
+    /// shipped files, which the test suite guards against.
+    pub fn builtin() -> Result<Library, Problem> {
+        let flags = parse_asset::<FlagFile>(FLAGS)?.flag;
+        let patterns = parse_asset::<PatternFile>(PATTERNS)?.pattern;
+        for p in Pattern::ALL {
+            if !patterns.iter().any(|t| t.id == p.id()) {
+                return Err(Problem::new(
+                    Path::new(PATTERNS.0),
+                    Position::START,
+                    format!("missing pattern \"{}\"", p.id()),
+                ));
+            }
+        }
+        let practices = parse_catalogue(PRACTICES.1)
+            .map_err(|e| from_toml_error(Path::new(PRACTICES.0), PRACTICES.1, &e))?;
+        let flag_ids: Vec<&str> = flags.iter().map(|f| f.id.as_str()).collect();
+        let sets = BUILTIN_SETS
+            .iter()
+            .map(|(name, src)| {
+                parse_set(Path::new(name), src, &flag_ids, Source::BuiltIn)
+                    .map_err(|mut problems| problems.remove(0))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Library {
+            sets,
+            flags,
+            patterns,
+            practices,
+            warnings: Vec::new(),
+        })
+    }
+
+    pub fn flag_ids(&self) -> Vec<&str> {
+        self.flags.iter().map(|f| f.id.as_str()).collect()
+    }
+
+    pub fn set(&self, id: &str) -> Option<&QuestionSet> {
+        self.sets.iter().find(|s| s.id == id)
+    }
+
+    pub fn pattern_text(&self, pattern: Pattern) -> PatternText {
+        self.patterns
+            .iter()
+            .find(|t| t.id == pattern.id())
+            .cloned()
+            .unwrap_or_else(|| PatternText {
+                id: pattern.id().to_string(),
+                title: pattern.id().to_string(),
+                summary: String::new(),
+            })
+    }
+
+    /// Validates one file the way `altitude validate` does.
+    pub fn check_file(&self, path: &Path) -> Result<QuestionSet, Vec<Problem>> {
+        let source = read_limited(path).map_err(|p| vec![p])?;
+        parse_set(path, &source, &self.flag_ids(), Source::User(path.to_path_buf()))
+    }
+
+    /// Adds the sets in `<config dir>/questions/*.toml`. A broken file, or one
+    /// whose id clashes with a set already loaded, becomes a warning.
+    pub fn load_user_sets(&mut self, config_dir: &Path) {
+        let dir = config_dir.join("questions");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            match self.check_file(&path) {
+                Ok(set) if self.set(&set.id).is_some() => self.warnings.push(Problem::new(
+                    &path,
+                    Position::START,
+                    format!("set id \"{}\" is already taken; this file is skipped", set.id),
+                )),
+                Ok(set) => self.sets.push(set),
+                Err(problems) => self.warnings.extend(problems),
+            }
+        }
+    }
+}
+
+/// Reads a text file, refusing files over 1 MiB and text that is not UTF-8.
+pub fn read_limited(path: &Path) -> Result<String, Problem> {
+    let fail = |message: String| Problem::new(path, Position::START, message);
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(fail(format!(
+            "file is {} bytes; the limit is {MAX_FILE_BYTES} bytes (1 MiB)",
+            meta.len()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let pos = Position::at(
+            &String::from_utf8_lossy(e.as_bytes()),
+            e.utf8_error().valid_up_to(),
+        );
+        Problem::new(path, pos, "file is not valid UTF-8 text")
+    })
+}

@@ -1,0 +1,130 @@
+//! Flags: specific warnings, each naming the answers that raised it.
+//!
+//! Profile rules, from the essays' context rules:
+//! - `wide-span-still-coding`: more than 10 reports and any coding share;
+//! - `split-focus`: 6 to 10 reports and a coding share of 20% or more;
+//! - `critical-path-wide-span`: critical-path work with more than 5 reports;
+//! - `critical-path`: critical-path work with 5 reports or fewer;
+//! - `large-coding-share`: a coding share of 30% or more.
+//!
+//! Score rules: `burnout-high` and `ownership-high` at a score of 70 or more.
+//! Item rules: an item with `flag = "id"` raises that flag when its keyed
+//! answer is 4 or 5.
+
+use super::answers::Answer;
+use super::dimension::Dimension;
+use super::pattern::{LARGE_CODING_SHARE, LARGE_TEAM, SMALL_TEAM};
+use super::profile::Profile;
+use super::question_set::QuestionSet;
+use super::scoring::Scores;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A score at or above this raises the dimension's `-high` flag.
+pub const HIGH_SCORE_FLAG: u8 = 70;
+/// A coding share at or above this, with 6 to 10 reports, raises `split-focus`.
+pub const SPLIT_FOCUS_SHARE: u8 = 20;
+/// A keyed answer at or above this raises an item's flag.
+pub const ITEM_FLAG_KEYED: u8 = 4;
+
+/// A flag's words, from `assets/flags.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlagText {
+    pub id: String,
+    pub message: String,
+}
+
+/// A raised flag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RaisedFlag {
+    pub id: String,
+    pub message: String,
+    /// The answers that raised it, e.g. `reports = 12` or `skipped-1on1 = 4 (Often)`.
+    pub raised_by: Vec<String>,
+}
+
+/// Raises every flag that applies, in the catalogue's order.
+pub fn raise(
+    catalogue: &[FlagText],
+    set: &QuestionSet,
+    answers: &BTreeMap<String, Answer>,
+    scores: &Scores,
+    profile: Option<&Profile>,
+) -> Vec<RaisedFlag> {
+    let mut raised: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    if let Some(p) = profile {
+        for (id, evidence) in profile_flags(p) {
+            raised.insert(id, evidence);
+        }
+    }
+    for (dim, id) in [
+        (Dimension::Burnout, "burnout-high"),
+        (Dimension::Ownership, "ownership-high"),
+    ] {
+        let score = scores.get(dim);
+        if score.score.is_some_and(|s| s >= HIGH_SCORE_FLAG) {
+            let mut evidence = vec![format!("{dim} score = {}", score.score.unwrap_or(0))];
+            evidence.extend(
+                score
+                    .contributions
+                    .iter()
+                    .filter(|c| c.keyed >= ITEM_FLAG_KEYED)
+                    .map(|c| describe_answer(set, &c.item, c.raw)),
+            );
+            raised.insert(id, evidence);
+        }
+    }
+    for item in set.items.iter() {
+        let (Some(flag), Some(Answer::Value(raw))) = (&item.flag, answers.get(&item.id)) else {
+            continue;
+        };
+        if item.keyed(*raw).is_some_and(|k| k >= ITEM_FLAG_KEYED) {
+            raised
+                .entry(flag.as_str())
+                .or_default()
+                .push(describe_answer(set, &item.id, *raw));
+        }
+    }
+    catalogue
+        .iter()
+        .filter_map(|f| {
+            raised.remove(f.id.as_str()).map(|raised_by| RaisedFlag {
+                id: f.id.clone(),
+                message: f.message.clone(),
+                raised_by,
+            })
+        })
+        .collect()
+}
+
+fn profile_flags(p: &Profile) -> Vec<(&'static str, Vec<String>)> {
+    let reports = format!("reports = {}", p.reports);
+    let share = format!("coding_share = {}%", p.coding_share);
+    let critical = "critical_path = yes".to_string();
+    let mut out = Vec::new();
+    if p.reports > LARGE_TEAM && p.coding_share > 0 {
+        out.push(("wide-span-still-coding", vec![reports.clone(), share.clone()]));
+    }
+    if (SMALL_TEAM + 1..=LARGE_TEAM).contains(&p.reports) && p.coding_share >= SPLIT_FOCUS_SHARE {
+        out.push(("split-focus", vec![reports.clone(), share.clone()]));
+    }
+    if p.critical_path && p.reports > SMALL_TEAM {
+        out.push(("critical-path-wide-span", vec![critical.clone(), reports.clone()]));
+    }
+    if p.critical_path && p.reports <= SMALL_TEAM {
+        out.push(("critical-path", vec![critical]));
+    }
+    if p.coding_share >= LARGE_CODING_SHARE {
+        out.push(("large-coding-share", vec![share]));
+    }
+    out
+}
+
+/// `item-id = 4 (Often)`.
+pub fn describe_answer(set: &QuestionSet, item_id: &str, raw: u8) -> String {
+    match set.item(item_id).and_then(|i| i.label(raw)) {
+        Some(label) => format!("{item_id} = {raw} ({label})"),
+        None => format!("{item_id} = {raw}"),
+    }
+}

@@ -1,0 +1,22 @@
+//! The domain: question sets, answers, scoring, patterns, flags and suggestions.
+//! Nothing in here knows about terminals; the TUI and the CLI both build on it.
+
+pub mod answers;
+pub mod assessment;
+pub mod catalog;
+pub mod dimension;
+pub mod flags;
+pub mod location;
+pub mod pattern;
+pub mod practices;
+pub mod profile;
+pub mod question_set;
+pub mod scoring;
+pub mod text;
+
+pub use answers::{Answer, AnswerSheet};
+pub use assessment::{Assessment, assess};
+pub use dimension::{Dimension, Side};
+pub use profile::{Mode, Profile, Stage};
+pub use question_set::{Item, Kind, QuestionSet, Rater};
+pub use scoring::{DimensionScore, Scores};

@@ -1,0 +1,124 @@
+//! Naming the pattern a manager is in, from their scores and profile.
+//!
+//! Thresholds (all on the 0..100 scale):
+//! - risk is *high* when burnout or ownership is at least `HIGH_RISK`;
+//! - risk is *low* when both burnout and ownership are scored and below `LOW_RISK`;
+//! - empathy and credibility are *strong* when both are at least `STRONG`,
+//!   and *weak* when both are scored and below `WEAK`.
+//!
+//! The rules are checked in order: high risk gives `player-coach-trap` when
+//! hands-on (coding share of `LARGE_CODING_SHARE`% or more, or critical-path
+//! work) and `stretched-thin` otherwise; low risk gives
+//! `sustainable-player-coach` for a small early-stage team coding off the
+//! critical path, then `multiplier` when strong, then `drifting` when weak;
+//! everything else is `steady`. More risk can only move a result down the
+//! order healthy -> steady/drifting -> trap/stretched-thin (see `health_rank`).
+
+use super::dimension::Dimension;
+use super::profile::{Profile, Stage};
+use super::scoring::Scores;
+use serde::{Deserialize, Serialize};
+
+pub const HIGH_RISK: u8 = 60;
+pub const LOW_RISK: u8 = 40;
+pub const STRONG: u8 = 60;
+pub const WEAK: u8 = 40;
+/// A coding share at or above this counts as substantial hands-on work.
+pub const LARGE_CODING_SHARE: u8 = 30;
+/// The largest team the essays say a manager can still code alongside.
+pub const SMALL_TEAM: u16 = 5;
+/// Past this many reports, one essay says a coding manager is an overworked IC.
+pub const LARGE_TEAM: u16 = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Pattern {
+    Multiplier,
+    SustainablePlayerCoach,
+    PlayerCoachTrap,
+    StretchedThin,
+    Drifting,
+    Steady,
+}
+
+impl Pattern {
+    pub const ALL: [Pattern; 6] = [
+        Pattern::Multiplier,
+        Pattern::SustainablePlayerCoach,
+        Pattern::PlayerCoachTrap,
+        Pattern::StretchedThin,
+        Pattern::Drifting,
+        Pattern::Steady,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Pattern::Multiplier => "multiplier",
+            Pattern::SustainablePlayerCoach => "sustainable-player-coach",
+            Pattern::PlayerCoachTrap => "player-coach-trap",
+            Pattern::StretchedThin => "stretched-thin",
+            Pattern::Drifting => "drifting",
+            Pattern::Steady => "steady",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Pattern> {
+        Pattern::ALL.into_iter().find(|p| p.id() == s)
+    }
+
+    /// 0 for the healthy patterns, 1 for the middle, 2 for the risky ones.
+    pub fn health_rank(self) -> u8 {
+        match self {
+            Pattern::Multiplier | Pattern::SustainablePlayerCoach => 0,
+            Pattern::Steady | Pattern::Drifting => 1,
+            Pattern::PlayerCoachTrap | Pattern::StretchedThin => 2,
+        }
+    }
+}
+
+/// Picks the pattern for these scores and this profile.
+pub fn classify(scores: &Scores, profile: &Profile) -> Pattern {
+    let burnout = scores.value(Dimension::Burnout);
+    let ownership = scores.value(Dimension::Ownership);
+    let empathy = scores.value(Dimension::Empathy);
+    let credibility = scores.value(Dimension::Credibility);
+
+    let high_risk = [burnout, ownership].into_iter().flatten().any(|r| r >= HIGH_RISK);
+    if high_risk {
+        return if profile.is_hands_on() {
+            Pattern::PlayerCoachTrap
+        } else {
+            Pattern::StretchedThin
+        };
+    }
+    let low_risk = matches!((burnout, ownership), (Some(b), Some(o)) if b < LOW_RISK && o < LOW_RISK);
+    if !low_risk {
+        return Pattern::Steady;
+    }
+    if is_small_early_hybrid(profile) {
+        return Pattern::SustainablePlayerCoach;
+    }
+    match (empathy, credibility) {
+        (Some(e), Some(c)) if e >= STRONG && c >= STRONG => Pattern::Multiplier,
+        (Some(e), Some(c)) if e < WEAK && c < WEAK => Pattern::Drifting,
+        _ => Pattern::Steady,
+    }
+}
+
+/// A small team at an early-stage company where the manager codes, but off
+/// the critical path: the situation in which the essays say the hybrid works.
+pub fn is_small_early_hybrid(profile: &Profile) -> bool {
+    profile.reports <= SMALL_TEAM
+        && profile.stage == Stage::Early
+        && profile.coding_share > 0
+        && !profile.critical_path
+}
+
+/// The words for a pattern, from `assets/patterns.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternText {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+}

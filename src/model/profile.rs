@@ -1,0 +1,89 @@
+//! The profile asked before the questions, and the session modes.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Company stage, which decides whether a hybrid role can still work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    Early,
+    Growth,
+    Scale,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 3] = [Stage::Early, Stage::Growth, Stage::Scale];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Stage::Early => "early",
+            Stage::Growth => "growth",
+            Stage::Scale => "scale",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|st| st.id() == s)
+    }
+}
+
+impl fmt::Display for Stage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Facts about the manager's situation, saved with the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Number of direct reports, 0..=500.
+    pub reports: u16,
+    /// Percent of working time spent writing production code, 0..=100.
+    pub coding_share: u8,
+    /// Whether the team's commitments depend on implementation work they own.
+    pub critical_path: bool,
+    pub stage: Stage,
+}
+
+impl Profile {
+    pub const MAX_REPORTS: u16 = 500;
+
+    /// Whether the manager does hands-on implementation work at a level the
+    /// essays warn about: a large share of the week, or critical-path work.
+    pub fn is_hands_on(&self) -> bool {
+        self.coding_share >= crate::model::pattern::LARGE_CODING_SHARE || self.critical_path
+    }
+}
+
+/// How a session is run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    #[default]
+    Solo,
+    Coaching,
+    Onboarding,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Solo, Mode::Coaching, Mode::Onboarding];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Mode::Solo => "solo",
+            Mode::Coaching => "coaching",
+            Mode::Onboarding => "onboarding",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.id() == s)
+    }
+}
+
+impl fmt::Display for Mode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}

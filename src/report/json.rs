@@ -1,0 +1,169 @@
+//! The JSON contracts of `sets --format json` and `score --format json`.
+
+use crate::model::dimension::Dimension;
+use crate::model::question_set::{Kind, QuestionSet};
+use crate::model::text::sanitize;
+use crate::model::{Assessment, Profile};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Serialize)]
+pub struct SetJson {
+    pub id: String,
+    pub title: String,
+    pub source: String,
+    pub rater: &'static str,
+    pub items: Vec<ItemJson>,
+}
+
+#[derive(Serialize)]
+pub struct ItemJson {
+    pub id: String,
+    pub kind: &'static str,
+    pub dimension: Option<Dimension>,
+    pub side: Option<&'static str>,
+    pub reverse: bool,
+    pub weight: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<OptionJson>>,
+}
+
+#[derive(Serialize)]
+pub struct OptionJson {
+    pub label: String,
+    pub score: u8,
+}
+
+pub fn set_json(set: &QuestionSet) -> SetJson {
+    SetJson {
+        id: set.id.clone(),
+        title: sanitize(&set.title),
+        source: set.source.describe(),
+        rater: match set.rater {
+            crate::model::Rater::SelfRater => "self",
+            crate::model::Rater::Other => "other",
+        },
+        items: set
+            .items
+            .iter()
+            .map(|i| ItemJson {
+                id: i.id.clone(),
+                kind: i.kind.id(),
+                dimension: i.dimension,
+                side: i.side.map(|s| s.id()),
+                reverse: i.reverse,
+                weight: i.weight,
+                options: (i.kind == Kind::Choice).then(|| {
+                    i.options
+                        .iter()
+                        .map(|o| OptionJson {
+                            label: sanitize(&o.label),
+                            score: o.score,
+                        })
+                        .collect()
+                }),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct ScoreJson {
+    pub schema: u32,
+    pub set: String,
+    pub mode: &'static str,
+    pub profile: Option<Profile>,
+    pub dimensions: BTreeMap<&'static str, DimensionJson>,
+    pub pattern: Option<PatternJson>,
+    pub flags: Vec<FlagJson>,
+    pub suggestions: Vec<SuggestionJson>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gaps: Option<BTreeMap<&'static str, i16>>,
+}
+
+#[derive(Serialize)]
+pub struct DimensionJson {
+    pub score: Option<u8>,
+    pub answered: usize,
+    pub items: usize,
+    pub contributions: Vec<crate::model::scoring::Contribution>,
+}
+
+#[derive(Serialize)]
+pub struct PatternJson {
+    pub id: &'static str,
+    pub title: String,
+    pub summary: String,
+}
+
+#[derive(Serialize)]
+pub struct FlagJson {
+    pub id: String,
+    pub message: String,
+    pub raised_by: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct SuggestionJson {
+    pub id: String,
+    pub title: String,
+    pub why: String,
+    pub minutes_per_week: u16,
+    pub implementation: bool,
+    pub summary: String,
+    pub steps: Vec<String>,
+}
+
+pub const SCHEMA: u32 = 1;
+
+pub fn score_json(a: &Assessment, gaps: Option<&BTreeMap<Dimension, i16>>) -> ScoreJson {
+    ScoreJson {
+        schema: SCHEMA,
+        set: a.set.id.clone(),
+        mode: a.mode.id(),
+        profile: a.profile,
+        dimensions: Dimension::ALL
+            .into_iter()
+            .map(|d| {
+                let s = a.scores.get(d);
+                (
+                    d.id(),
+                    DimensionJson {
+                        score: s.score,
+                        answered: s.answered,
+                        items: s.items,
+                        contributions: s.contributions.clone(),
+                    },
+                )
+            })
+            .collect(),
+        pattern: a.pattern.as_ref().map(|(p, t)| PatternJson {
+            id: p.id(),
+            title: sanitize(&t.title),
+            summary: sanitize(&t.summary),
+        }),
+        flags: a
+            .flags
+            .iter()
+            .map(|f| FlagJson {
+                id: f.id.clone(),
+                message: sanitize(&f.message),
+                raised_by: f.raised_by.clone(),
+            })
+            .collect(),
+        suggestions: a
+            .suggestions
+            .iter()
+            .map(|s| SuggestionJson {
+                id: s.id.clone(),
+                title: sanitize(&s.title),
+                why: sanitize(&s.why),
+                minutes_per_week: s.minutes_per_week,
+                implementation: s.implementation,
+                summary: sanitize(&s.summary),
+                steps: s.steps.iter().map(|t| sanitize(t)).collect(),
+            })
+            .collect(),
+        gaps: gaps.map(|g| g.iter().map(|(d, v)| (d.id(), *v)).collect()),
+    }
+}

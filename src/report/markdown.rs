@@ -1,0 +1,158 @@
+//! The Markdown report: reads well pasted into a document or an email to a
+//! coach. Untrusted text is escaped so it cannot break the structure.
+
+use super::plain::reflections;
+use super::{computation_lines, score_band, score_label};
+use crate::model::answers::Answer;
+use crate::model::dimension::{Dimension, Side};
+use crate::model::scoring::gaps;
+use crate::model::text::sanitize;
+use crate::model::Assessment;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Escapes Markdown punctuation in untrusted inline text.
+pub fn escape(text: &str) -> String {
+    let clean = sanitize(text);
+    let mut out = String::with_capacity(clean.len());
+    for c in clean.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!') {
+            out.push('\\');
+        }
+        if c == '\n' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Escapes multi-line untrusted text as a block quote.
+pub fn quote(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("> {}", escape(l)))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// Renders the assessment as Markdown.
+pub fn render(a: &Assessment, answers: &BTreeMap<String, Answer>, other: Option<&Assessment>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# altitude report: {}\n", escape(&a.set.title));
+    let _ = writeln!(out, "Mode: {}\n", a.mode);
+    if let Some(p) = &a.profile {
+        let _ = writeln!(out, "## Profile\n");
+        let _ = writeln!(out, "- Direct reports: {}", p.reports);
+        let _ = writeln!(out, "- Time spent writing production code: {}%", p.coding_share);
+        let _ = writeln!(
+            out,
+            "- Owns critical-path implementation work: {}",
+            if p.critical_path { "yes" } else { "no" }
+        );
+        let _ = writeln!(out, "- Company stage: {}\n", p.stage);
+    }
+    write_scores(&mut out, a, other);
+    if let Some((_, text)) = &a.pattern {
+        let _ = writeln!(out, "## Pattern: {}\n\n{}\n", escape(&text.title), escape(&text.summary));
+    }
+    if !a.flags.is_empty() {
+        let _ = writeln!(out, "## Flags\n");
+        for f in &a.flags {
+            let _ = writeln!(
+                out,
+                "- **{}** Raised by: {}.",
+                escape(&f.message),
+                escape(&f.raised_by.join(", "))
+            );
+        }
+        out.push('\n');
+    }
+    if !a.suggestions.is_empty() {
+        let _ = writeln!(out, "## Suggestions\n");
+        for (i, s) in a.suggestions.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "{}. **{}** (about {} minutes a week{})  \n   {}  \n   *Why for you:* {}",
+                i + 1,
+                escape(&s.title),
+                s.minutes_per_week,
+                if s.implementation { "; hands-on, keep it off the critical path" } else { "" },
+                escape(&s.summary),
+                escape(&s.why)
+            );
+            for step in &s.steps {
+                let _ = writeln!(out, "   - {}", escape(step));
+            }
+        }
+        out.push('\n');
+    }
+    let reflections = reflections(a, answers);
+    if !reflections.is_empty() {
+        let _ = writeln!(out, "## Reflections\n");
+        for (prompt, text) in reflections {
+            let _ = writeln!(out, "**{}**\n\n{}", escape(&prompt), quote(&text));
+        }
+    }
+    write_method(&mut out, a);
+    out
+}
+
+fn write_scores(out: &mut String, a: &Assessment, other: Option<&Assessment>) {
+    let gap = other.map(|o| gaps(&a.scores, &o.scores));
+    let _ = writeln!(out, "## Scores\n");
+    if other.is_some() {
+        let _ = writeln!(out, "| Side | Dimension | Self | Other | Gap | What a high score means |");
+        let _ = writeln!(out, "|---|---|---|---|---|---|");
+    } else {
+        let _ = writeln!(out, "| Side | Dimension | Score | Reading | What a high score means |");
+        let _ = writeln!(out, "|---|---|---|---|---|");
+    }
+    for side in [Side::ProCoding, Side::AgainstCoding] {
+        for dim in Dimension::ALL.into_iter().filter(|d| d.side() == side) {
+            let s = a.scores.get(dim);
+            match (other, &gap) {
+                (Some(o), Some(g)) => {
+                    let _ = writeln!(
+                        out,
+                        "| {} | {} | {} | {} | {} | {} |",
+                        side.id(),
+                        dim.title(),
+                        score_label(s),
+                        score_label(o.scores.get(dim)),
+                        g.get(&dim).map_or("-".to_string(), |v| format!("{v:+}")),
+                        dim.meaning()
+                    );
+                }
+                _ => {
+                    let _ = writeln!(
+                        out,
+                        "| {} | {} | {} | {} | {} |",
+                        side.id(),
+                        dim.title(),
+                        score_label(s),
+                        score_band(dim, s.score),
+                        dim.meaning()
+                    );
+                }
+            }
+        }
+    }
+    out.push('\n');
+}
+
+fn write_method(out: &mut String, a: &Assessment) {
+    let _ = writeln!(out, "## How the scores were computed\n");
+    let _ = writeln!(
+        out,
+        "Each answer is keyed so that a high value means more of the dimension (reverse-keyed items are flipped as 6 - answer), mapped to 0 to 1 as (keyed - 1) / 4, averaged with its weight and scaled to 0 to 100. Not-applicable and skipped answers are left out, and a dimension with fewer than 2 answers has no score.\n"
+    );
+    for dim in Dimension::ALL {
+        let s = a.scores.get(dim);
+        let _ = writeln!(out, "- **{}**: {}", dim.title(), score_label(s));
+        for line in computation_lines(&a.set, s) {
+            let _ = writeln!(out, "  - {}", escape(&line));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! The plain-text report printed by `altitude score`.
+
+use super::{computation_lines, score_band, score_label};
+use crate::model::answers::Answer;
+use crate::model::dimension::{Dimension, Side};
+use crate::model::scoring::gaps;
+use crate::model::text::sanitize;
+use crate::model::{Assessment, Kind};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Renders the assessment as plain text, wrapped for an 80-column terminal.
+pub fn render(a: &Assessment, answers: &BTreeMap<String, Answer>, other: Option<&Assessment>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "altitude: {} ({} mode)", sanitize(&a.set.title), a.mode);
+    if let Some(p) = &a.profile {
+        let _ = writeln!(
+            out,
+            "Profile: {} reports, {}% of the week coding, critical path: {}, stage: {}",
+            p.reports,
+            p.coding_share,
+            if p.critical_path { "yes" } else { "no" },
+            p.stage
+        );
+    }
+    let gap = other.map(|o| gaps(&a.scores, &o.scores));
+    for side in [Side::ProCoding, Side::AgainstCoding] {
+        let _ = writeln!(out, "\n{}", side.title());
+        for dim in Dimension::ALL.into_iter().filter(|d| d.side() == side) {
+            let s = a.scores.get(dim);
+            let _ = write!(
+                out,
+                "  {:<15} {:>3}  {:<10} {}",
+                dim.title(),
+                s.score.map_or("-".to_string(), |v| v.to_string()),
+                score_band(dim, s.score),
+                bar(s.score),
+            );
+            if s.score.is_none() {
+                let _ = write!(out, "  not enough answers ({} of {})", s.answered, s.items);
+            }
+            if let (Some(o), Some(g)) = (other, &gap) {
+                let theirs = score_label(o.scores.get(dim));
+                let _ = write!(out, "  other: {theirs}");
+                if let Some(d) = g.get(&dim) {
+                    let _ = write!(out, " (gap {d:+})");
+                }
+            }
+            let _ = writeln!(out);
+        }
+    }
+    if let Some((_, text)) = &a.pattern {
+        let _ = writeln!(out, "\nPattern: {}", sanitize(&text.title));
+        out.push_str(&wrap(&sanitize(&text.summary), 78, "  "));
+    }
+    if !a.flags.is_empty() {
+        let _ = writeln!(out, "\nFlags");
+        for f in &a.flags {
+            out.push_str(&wrap(&format!("! {}", sanitize(&f.message)), 78, "  "));
+            let _ = writeln!(out, "    raised by: {}", f.raised_by.join(", "));
+        }
+    }
+    if !a.suggestions.is_empty() {
+        let _ = writeln!(out, "\nSuggestions");
+        for (i, s) in a.suggestions.iter().enumerate() {
+            let marker = if s.implementation { " [hands-on, off the critical path]" } else { "" };
+            let _ = writeln!(out, "  {}. {} (~{} min/week){marker}", i + 1, sanitize(&s.title), s.minutes_per_week);
+            out.push_str(&wrap(&sanitize(&s.why), 78, "     "));
+        }
+    }
+    let reflections = reflections(a, answers);
+    if !reflections.is_empty() {
+        let _ = writeln!(out, "\nReflections");
+        for (prompt, text) in reflections {
+            out.push_str(&wrap(&prompt, 78, "  "));
+            out.push_str(&wrap(&text, 78, "    > "));
+        }
+    }
+    let _ = writeln!(out, "\nHow the scores were computed");
+    let _ = writeln!(
+        out,
+        "  Each answer is keyed so that high means more of the dimension (reverse-keyed\n  items are flipped: 6 - answer), mapped to 0..1 as (keyed - 1) / 4, averaged\n  with its weight and scaled to 0..100. N/A and skipped answers are left out;\n  fewer than 2 answers gives no score."
+    );
+    for dim in Dimension::ALL {
+        let s = a.scores.get(dim);
+        let _ = writeln!(out, "  {} = {}", dim.id(), score_label(s));
+        for line in computation_lines(&a.set, s) {
+            let _ = writeln!(out, "    {line}");
+        }
+    }
+    out
+}
+
+/// The set's text items that were answered, as (prompt, answer) pairs.
+pub fn reflections(a: &Assessment, answers: &BTreeMap<String, Answer>) -> Vec<(String, String)> {
+    a.set
+        .items
+        .iter()
+        .filter(|i| i.kind == Kind::Text)
+        .filter_map(|i| match answers.get(&i.id) {
+            Some(Answer::Text(t)) if !t.trim().is_empty() => Some((sanitize(&i.prompt), sanitize(t))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A 20-cell bar of `#` and `.`, legible without colour.
+pub fn bar(score: Option<u8>) -> String {
+    let filled = score.map_or(0, |s| (usize::from(s) + 2) / 5);
+    format!("[{}{}]", "#".repeat(filled), ".".repeat(20 - filled))
+}
+
+/// Greedy word wrap with a prefix on every line.
+pub fn wrap(text: &str, width: usize, prefix: &str) -> String {
+    let mut out = String::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && prefix.len() + line.len() + 1 + word.len() > width {
+                let _ = writeln!(out, "{prefix}{line}");
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        let _ = writeln!(out, "{prefix}{line}");
+    }
+    out
+}
