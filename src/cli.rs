@@ -14,11 +14,23 @@ ways to stay technical without taking on implementation work. Run it with no com
 )]
 pub struct Cli {
     /// Where sessions are stored [env: ALTITUDE_DATA_DIR]
-    #[arg(long, global = true, env = "ALTITUDE_DATA_DIR", value_name = "DIR", hide_env = true)]
+    #[arg(
+        long,
+        global = true,
+        env = "ALTITUDE_DATA_DIR",
+        value_name = "DIR",
+        hide_env = true
+    )]
     pub data_dir: Option<PathBuf>,
 
     /// Where config.toml and your own question sets live [env: ALTITUDE_CONFIG_DIR]
-    #[arg(long, global = true, env = "ALTITUDE_CONFIG_DIR", value_name = "DIR", hide_env = true)]
+    #[arg(
+        long,
+        global = true,
+        env = "ALTITUDE_CONFIG_DIR",
+        value_name = "DIR",
+        hide_env = true
+    )]
     pub config_dir: Option<PathBuf>,
 
     #[command(subcommand)]

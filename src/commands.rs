@@ -8,7 +8,7 @@ use crate::model::location::Problem;
 use crate::model::question_set::Rater;
 use crate::model::scoring::gaps;
 use crate::model::text::sanitize;
-use crate::model::{Assessment, AnswerSheet, Dimension, assess};
+use crate::model::{AnswerSheet, Assessment, Dimension, assess};
 use crate::report::{json, markdown, plain};
 use crate::store::Paths;
 use color_eyre::eyre::eyre;
@@ -35,9 +35,16 @@ pub fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Sets { format }) => sets(&library(paths.ok().as_ref())?, format),
         Some(Command::Validate { files }) => validate(&Library::builtin()?, &files),
-        Some(Command::Score { answers, other, format }) => {
-            score(&library(paths.ok().as_ref())?, &answers, other.as_deref(), format)
-        }
+        Some(Command::Score {
+            answers,
+            other,
+            format,
+        }) => score(
+            &library(paths.ok().as_ref())?,
+            &answers,
+            other.as_deref(),
+            format,
+        ),
     }
 }
 
@@ -91,7 +98,13 @@ fn validate(lib: &Library, files: &[std::path::PathBuf]) -> color_eyre::Result<E
     let mut out = std::io::stdout().lock();
     for file in files {
         match lib.check_file(file) {
-            Ok(set) => writeln!(out, "{}: ok, set \"{}\" with {} items", file.display(), set.id, set.items.len())?,
+            Ok(set) => writeln!(
+                out,
+                "{}: ok, set \"{}\" with {} items",
+                file.display(),
+                set.id,
+                set.items.len()
+            )?,
             Err(problems) => {
                 failed = true;
                 for p in problems {
@@ -100,7 +113,11 @@ fn validate(lib: &Library, files: &[std::path::PathBuf]) -> color_eyre::Result<E
             }
         }
     }
-    Ok(if failed { ExitCode::from(FAILURE) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(FAILURE)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Reads and checks an answers file.
@@ -125,7 +142,10 @@ fn score(
             return Ok(ExitCode::from(FAILURE));
         }
     };
-    let other = match other.map(|path| read_sheet(lib, path).map(|r| (path, r))).transpose() {
+    let other = match other
+        .map(|path| read_sheet(lib, path).map(|r| (path, r)))
+        .transpose()
+    {
         Ok(Some((path, (_, other)))) if other.set.rater != Rater::Other => {
             eprintln!(
                 "error: {}: --other takes a second rater's answers to a set like \"perception\"; \"{}\" is a self-assessment set",
@@ -142,8 +162,16 @@ fn score(
     };
     let mut out = std::io::stdout().lock();
     match format {
-        ReportFormat::Text => write!(out, "{}", plain::render(&own, &sheet.answers, other.as_ref()))?,
-        ReportFormat::Markdown => write!(out, "{}", markdown::render(&own, &sheet.answers, other.as_ref()))?,
+        ReportFormat::Text => write!(
+            out,
+            "{}",
+            plain::render(&own, &sheet.answers, other.as_ref())
+        )?,
+        ReportFormat::Markdown => write!(
+            out,
+            "{}",
+            markdown::render(&own, &sheet.answers, other.as_ref())
+        )?,
         ReportFormat::Json => {
             let g = other.as_ref().map(|o| gaps(&own.scores, &o.scores));
             serde_json::to_writer_pretty(&mut out, &json::score_json(&own, g.as_ref()))?;

@@ -1,7 +1,7 @@
 //! Where things live: the data and config directories, and the config file.
 
-use crate::model::location::{Position, Problem, from_toml_error};
 use crate::model::Mode;
+use crate::model::location::{Position, Problem, from_toml_error};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -21,7 +21,10 @@ pub struct NoHomeDir;
 
 impl Paths {
     /// Uses the given directories, falling back to the platform's defaults.
-    pub fn resolve(data_dir: Option<PathBuf>, config_dir: Option<PathBuf>) -> Result<Paths, NoHomeDir> {
+    pub fn resolve(
+        data_dir: Option<PathBuf>,
+        config_dir: Option<PathBuf>,
+    ) -> Result<Paths, NoHomeDir> {
         if let (Some(data_dir), Some(config_dir)) = (&data_dir, &config_dir) {
             return Ok(Paths {
                 data_dir: data_dir.clone(),
@@ -64,7 +67,11 @@ impl Config {
             Ok(s) => s,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
             Err(e) => {
-                let p = Problem::new(&path, Position::START, format!("cannot read: {e}; using defaults"));
+                let p = Problem::new(
+                    &path,
+                    Position::START,
+                    format!("cannot read: {e}; using defaults"),
+                );
                 return (Config::default(), Some(p));
             }
         };

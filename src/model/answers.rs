@@ -78,9 +78,14 @@ struct RawProfile {
 
 /// Reads an answers file against the available sets. The first problem found
 /// is returned; it names the file, line, item and value.
-pub fn parse_sheet(path: &Path, source: &str, sets: &[QuestionSet]) -> Result<AnswerSheet, Problem> {
+pub fn parse_sheet(
+    path: &Path,
+    source: &str,
+    sets: &[QuestionSet],
+) -> Result<AnswerSheet, Problem> {
     let raw: RawSheet = toml::from_str(source).map_err(|e| from_toml_error(path, source, &e))?;
-    let at = |offset: usize, message: String| Problem::new(path, Position::at(source, offset), message);
+    let at =
+        |offset: usize, message: String| Problem::new(path, Position::at(source, offset), message);
 
     let set_id = raw.set.get_ref();
     let set = sets.iter().find(|s| &s.id == set_id).ok_or_else(|| {
@@ -95,7 +100,10 @@ pub fn parse_sheet(path: &Path, source: &str, sets: &[QuestionSet]) -> Result<An
         Some(m) => Mode::parse(m.get_ref()).ok_or_else(|| {
             at(
                 m.span().start,
-                format!("unknown mode \"{}\"; expected solo, coaching or onboarding", m.get_ref()),
+                format!(
+                    "unknown mode \"{}\"; expected solo, coaching or onboarding",
+                    m.get_ref()
+                ),
             )
         })?,
     };
@@ -105,7 +113,8 @@ pub fn parse_sheet(path: &Path, source: &str, sets: &[QuestionSet]) -> Result<An
         (None, Rater::SelfRater) => {
             return Err(at(
                 0,
-                "missing [profile] table; it needs reports, coding_share, critical_path and stage".into(),
+                "missing [profile] table; it needs reports, coding_share, critical_path and stage"
+                    .into(),
             ));
         }
     };
@@ -114,7 +123,10 @@ pub fn parse_sheet(path: &Path, source: &str, sets: &[QuestionSet]) -> Result<An
     for (key, value) in &raw.answers {
         let id = key.get_ref();
         let item = set.item(id).ok_or_else(|| {
-            at(key.span().start, format!("unknown item id \"{id}\" in set \"{}\"", set.id))
+            at(
+                key.span().start,
+                format!("unknown item id \"{id}\" in set \"{}\"", set.id),
+            )
         })?;
         let answer = parse_answer(item, value.get_ref())
             .map_err(|why| at(value.span().start, format!("item \"{id}\": {why}")))?;
@@ -136,8 +148,14 @@ fn parse_profile(
     let raw = p.get_ref();
     let missing = |field: &str| at(p.span().start, format!("[profile] is missing `{field}`"));
     let reports = raw.reports.as_ref().ok_or_else(|| missing("reports"))?;
-    let share = raw.coding_share.as_ref().ok_or_else(|| missing("coding_share"))?;
-    let critical = raw.critical_path.as_ref().ok_or_else(|| missing("critical_path"))?;
+    let share = raw
+        .coding_share
+        .as_ref()
+        .ok_or_else(|| missing("coding_share"))?;
+    let critical = raw
+        .critical_path
+        .as_ref()
+        .ok_or_else(|| missing("critical_path"))?;
     let stage = raw.stage.as_ref().ok_or_else(|| missing("stage"))?;
 
     let reports_value = *reports.get_ref();
@@ -157,7 +175,10 @@ fn parse_profile(
     let stage_value = Stage::parse(stage.get_ref()).ok_or_else(|| {
         at(
             stage.span().start,
-            format!("profile stage = \"{}\" is not one of early, growth, scale", stage.get_ref()),
+            format!(
+                "profile stage = \"{}\" is not one of early, growth, scale",
+                stage.get_ref()
+            ),
         )
     })?;
     Ok(Profile {

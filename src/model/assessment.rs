@@ -4,7 +4,7 @@ use super::answers::AnswerSheet;
 use super::catalog::Library;
 use super::flags::{RaisedFlag, raise};
 use super::pattern::{Pattern, PatternText, classify};
-use super::practices::{Suggestion, suggest};
+use super::practices::{Context, Suggestion, suggest};
 use super::profile::{Mode, Profile};
 use super::question_set::QuestionSet;
 use super::scoring::{Scores, score};
@@ -30,11 +30,24 @@ pub fn assess(library: &Library, set: &QuestionSet, sheet: &AnswerSheet) -> Asse
         let pattern = classify(&scores, &p);
         (pattern, library.pattern_text(pattern))
     });
-    let flags = raise(&library.flags, set, &sheet.answers, &scores, profile.as_ref());
+    let flags = raise(
+        &library.flags,
+        set,
+        &sheet.answers,
+        &scores,
+        profile.as_ref(),
+    );
     let suggestions = match (&pattern, &profile) {
-        (Some((pattern, text)), Some(p)) => {
-            suggest(&library.practices, &scores, *pattern, &text.title, p)
-        }
+        (Some((pattern, text)), Some(p)) => suggest(
+            &library.practices,
+            &Context {
+                scores: &scores,
+                pattern: *pattern,
+                pattern_title: &text.title,
+                profile: p,
+                flags: &flags,
+            },
+        ),
         _ => Vec::new(),
     };
     Assessment {

@@ -11,14 +11,32 @@ use std::path::{Path, PathBuf};
 
 /// The built-in sets, in the order they are listed.
 const BUILTIN_SETS: [(&str, &str); 4] = [
-    ("questions/core.toml", include_str!("../../questions/core.toml")),
-    ("questions/quick.toml", include_str!("../../questions/quick.toml")),
-    ("questions/onboarding.toml", include_str!("../../questions/onboarding.toml")),
-    ("questions/perception.toml", include_str!("../../questions/perception.toml")),
+    (
+        "questions/core.toml",
+        include_str!("../../questions/core.toml"),
+    ),
+    (
+        "questions/quick.toml",
+        include_str!("../../questions/quick.toml"),
+    ),
+    (
+        "questions/onboarding.toml",
+        include_str!("../../questions/onboarding.toml"),
+    ),
+    (
+        "questions/perception.toml",
+        include_str!("../../questions/perception.toml"),
+    ),
 ];
 const FLAGS: (&str, &str) = ("assets/flags.toml", include_str!("../../assets/flags.toml"));
-const PATTERNS: (&str, &str) = ("assets/patterns.toml", include_str!("../../assets/patterns.toml"));
-const PRACTICES: (&str, &str) = ("assets/practices.toml", include_str!("../../assets/practices.toml"));
+const PATTERNS: (&str, &str) = (
+    "assets/patterns.toml",
+    include_str!("../../assets/patterns.toml"),
+);
+const PRACTICES: (&str, &str) = (
+    "assets/practices.toml",
+    include_str!("../../assets/practices.toml"),
+);
 
 /// Everything the engine needs: sets, flag texts, pattern texts, practices.
 #[derive(Debug, Clone)]
@@ -104,7 +122,12 @@ impl Library {
     /// Validates one file the way `altitude validate` does.
     pub fn check_file(&self, path: &Path) -> Result<QuestionSet, Vec<Problem>> {
         let source = read_limited(path).map_err(|p| vec![p])?;
-        parse_set(path, &source, &self.flag_ids(), Source::User(path.to_path_buf()))
+        parse_set(
+            path,
+            &source,
+            &self.flag_ids(),
+            Source::User(path.to_path_buf()),
+        )
     }
 
     /// Adds the sets in `<config dir>/questions/*.toml`. A broken file, or one
@@ -124,7 +147,10 @@ impl Library {
                 Ok(set) if self.set(&set.id).is_some() => self.warnings.push(Problem::new(
                     &path,
                     Position::START,
-                    format!("set id \"{}\" is already taken; this file is skipped", set.id),
+                    format!(
+                        "set id \"{}\" is already taken; this file is skipped",
+                        set.id
+                    ),
                 )),
                 Ok(set) => self.sets.push(set),
                 Err(problems) => self.warnings.extend(problems),

@@ -61,8 +61,12 @@ impl Dimension {
     /// One line saying what a high score means.
     pub fn meaning(self) -> &'static str {
         match self {
-            Dimension::Empathy => "you know the team's daily reality: tools, build times, debt, friction",
-            Dimension::Credibility => "you can judge designs and trade-offs and are trusted technically",
+            Dimension::Empathy => {
+                "you know the team's daily reality: tools, build times, debt, friction"
+            }
+            Dimension::Credibility => {
+                "you can judge designs and trade-offs and are trusted technically"
+            }
             Dimension::Burnout => "load, context switching and management work slipping",
             Dimension::Ownership => "decisions and critical-path work drifting to you",
         }

@@ -104,13 +104,19 @@ fn profile_flags(p: &Profile) -> Vec<(&'static str, Vec<String>)> {
     let critical = "critical_path = yes".to_string();
     let mut out = Vec::new();
     if p.reports > LARGE_TEAM && p.coding_share > 0 {
-        out.push(("wide-span-still-coding", vec![reports.clone(), share.clone()]));
+        out.push((
+            "wide-span-still-coding",
+            vec![reports.clone(), share.clone()],
+        ));
     }
     if (SMALL_TEAM + 1..=LARGE_TEAM).contains(&p.reports) && p.coding_share >= SPLIT_FOCUS_SHARE {
         out.push(("split-focus", vec![reports.clone(), share.clone()]));
     }
     if p.critical_path && p.reports > SMALL_TEAM {
-        out.push(("critical-path-wide-span", vec![critical.clone(), reports.clone()]));
+        out.push((
+            "critical-path-wide-span",
+            vec![critical.clone(), reports.clone()],
+        ));
     }
     if p.critical_path && p.reports <= SMALL_TEAM {
         out.push(("critical-path", vec![critical]));

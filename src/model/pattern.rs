@@ -83,7 +83,10 @@ pub fn classify(scores: &Scores, profile: &Profile) -> Pattern {
     let empathy = scores.value(Dimension::Empathy);
     let credibility = scores.value(Dimension::Credibility);
 
-    let high_risk = [burnout, ownership].into_iter().flatten().any(|r| r >= HIGH_RISK);
+    let high_risk = [burnout, ownership]
+        .into_iter()
+        .flatten()
+        .any(|r| r >= HIGH_RISK);
     if high_risk {
         return if profile.is_hands_on() {
             Pattern::PlayerCoachTrap
@@ -91,7 +94,8 @@ pub fn classify(scores: &Scores, profile: &Profile) -> Pattern {
             Pattern::StretchedThin
         };
     }
-    let low_risk = matches!((burnout, ownership), (Some(b), Some(o)) if b < LOW_RISK && o < LOW_RISK);
+    let low_risk =
+        matches!((burnout, ownership), (Some(b), Some(o)) if b < LOW_RISK && o < LOW_RISK);
     if !low_risk {
         return Pattern::Steady;
     }

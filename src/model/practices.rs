@@ -5,14 +5,17 @@
 //! empathy and credibility (`(100 - score) / 100`) and the risk itself for
 //! burnout and ownership (`score / 100`); an unscored dimension counts 0.35.
 //! A practice's fit is the largest need among the dimensions it serves, plus
-//! 0.3 when it is written for the person's pattern. Practices are picked
+//! 0.3 when it is written for the person's pattern, plus 0.4 when it answers a
+//! flag that was raised (a little more for the more serious flags, which come
+//! first in `assets/flags.toml`). Practices are picked
 //! greedily; after each pick the need it answered drops by 0.15, so the list
 //! covers more than one dimension. Practices limited by team size or stage
 //! are left out where they do not apply, and implementation practices are only
 //! offered to a small team (5 reports or fewer) with low risk and no
-//! critical-path work.
+//! critical-path work, and at most one of them.
 
 use super::dimension::Dimension;
+use super::flags::RaisedFlag;
 use super::pattern::{LOW_RISK, Pattern, SMALL_TEAM};
 use super::profile::{Profile, Stage};
 use super::scoring::Scores;
@@ -20,8 +23,11 @@ use serde::{Deserialize, Serialize};
 
 /// How many suggestions a result offers.
 pub const SUGGESTION_COUNT: usize = 6;
+/// At most this many suggestions put the manager on implementation work.
+pub const MAX_IMPLEMENTATION: usize = 1;
 const UNKNOWN_NEED: f64 = 0.35;
 const PATTERN_BONUS: f64 = 0.3;
+const FLAG_BONUS: f64 = 0.4;
 const ANSWERED_NEED_DROP: f64 = 0.15;
 
 /// One practice, from `assets/practices.toml`.
@@ -41,6 +47,9 @@ pub struct Practice {
     pub max_reports: Option<u16>,
     #[serde(default)]
     pub stages: Vec<Stage>,
+    /// Flags this practice answers: it ranks higher when one is raised.
+    #[serde(default)]
+    pub flags: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -64,6 +73,21 @@ pub struct Suggestion {
     pub implementation: bool,
     pub summary: String,
     pub steps: Vec<String>,
+}
+
+/// What the ranking knows about the person.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub scores: &'a Scores,
+    pub pattern: Pattern,
+    pub pattern_title: &'a str,
+    pub profile: &'a Profile,
+    pub flags: &'a [RaisedFlag],
+}
+
+/// The first raised flag this practice answers.
+fn answered_flag<'a>(p: &Practice, context: &Context<'a>) -> Option<&'a RaisedFlag> {
+    context.flags.iter().find(|f| p.flags.contains(&f.id))
 }
 
 /// Whether this person may be offered implementation work at all.
@@ -90,13 +114,13 @@ fn need(scores: &Scores, dim: Dimension) -> f64 {
 }
 
 /// Ranks the catalogue for this person and returns the top suggestions.
-pub fn suggest(
-    catalogue: &[Practice],
-    scores: &Scores,
-    pattern: Pattern,
-    pattern_title: &str,
-    profile: &Profile,
-) -> Vec<Suggestion> {
+pub fn suggest(catalogue: &[Practice], context: &Context<'_>) -> Vec<Suggestion> {
+    let Context {
+        scores,
+        pattern,
+        profile,
+        ..
+    } = *context;
     let mut needs = Dimension::ALL.map(|d| need(scores, d));
     let mut pool: Vec<&Practice> = catalogue
         .iter()
@@ -105,8 +129,23 @@ pub fn suggest(
     let mut picked = Vec::new();
     while picked.len() < SUGGESTION_COUNT && !pool.is_empty() {
         let fit = |p: &Practice| {
-            let best = p.serves.iter().map(|d| needs[d.index()]).fold(0.0, f64::max);
-            best + if p.patterns.contains(&pattern) { PATTERN_BONUS } else { 0.0 }
+            let best = p
+                .serves
+                .iter()
+                .map(|d| needs[d.index()])
+                .fold(0.0, f64::max);
+            let pattern_bonus = if p.patterns.contains(&pattern) {
+                PATTERN_BONUS
+            } else {
+                0.0
+            };
+            // Flags come in the catalogue's order, most serious first.
+            let flag_bonus = context
+                .flags
+                .iter()
+                .position(|f| p.flags.contains(&f.id))
+                .map_or(0.0, |i| FLAG_BONUS + 0.05 / (1.0 + i as f64));
+            best + pattern_bonus + flag_bonus
         };
         let (index, _) = pool
             .iter()
@@ -119,11 +158,21 @@ pub fn suggest(
             })
             .expect("pool is not empty");
         let practice = pool.remove(index);
+        if practice.implementation {
+            let hands_on = picked
+                .iter()
+                .filter(|s: &&Suggestion| s.implementation)
+                .count()
+                + 1;
+            if hands_on >= MAX_IMPLEMENTATION {
+                pool.retain(|p| !p.implementation);
+            }
+        }
         let main = main_dimension(practice, &needs);
         picked.push(Suggestion {
             id: practice.id.clone(),
             title: practice.title.clone(),
-            why: why(practice, main, scores, pattern, pattern_title),
+            why: why(practice, main, context),
             minutes_per_week: practice.minutes_per_week,
             implementation: practice.implementation,
             summary: practice.summary.clone(),
@@ -143,35 +192,49 @@ fn main_dimension(p: &Practice, needs: &[f64; 4]) -> Option<Dimension> {
         .max_by(|a, b| needs[a.index()].total_cmp(&needs[b.index()]))
 }
 
-fn why(
-    p: &Practice,
-    main: Option<Dimension>,
-    scores: &Scores,
-    pattern: Pattern,
-    pattern_title: &str,
-) -> String {
-    let mut reasons = Vec::new();
-    if let Some(dim) = main {
-        reasons.push(match scores.value(dim) {
-            None => format!("{} has no score yet, and this builds a picture of it", dim.title()),
-            Some(s) if dim.is_risk() && s >= LOW_RISK => {
-                format!("your {} is {s}/100, and this lowers it", dim.title().to_lowercase())
-            }
-            Some(s) if dim.is_risk() => {
-                format!("your {} is low ({s}/100), and this keeps it there", dim.title().to_lowercase())
-            }
-            Some(s) if s < 60 => format!("your {} score is {s}/100, and this strengthens it", dim.id()),
-            Some(s) => format!("your {} score is {s}/100, and this keeps it strong", dim.id()),
-        });
+fn why(p: &Practice, main: Option<Dimension>, context: &Context<'_>) -> String {
+    let Context {
+        scores,
+        pattern,
+        pattern_title,
+        ..
+    } = *context;
+    let mut sentences = Vec::new();
+    if let Some(flag) = answered_flag(p, context) {
+        sentences.push(format!("Answers a flag: {}", first_clause(&flag.message)));
     }
     if p.patterns.contains(&pattern) {
-        reasons.push(format!("it suits the {pattern_title} pattern"));
+        sentences.push(format!("Fits the {pattern_title} pattern."));
     }
-    let mut text = format!("Chosen because {}.", reasons.join(", and "));
+    if let Some(dim) = main {
+        let name = dim.title().to_lowercase();
+        sentences.push(match scores.value(dim) {
+            None => format!("Your {name} has no score yet; this helps you see it."),
+            Some(s) if dim.is_risk() && s >= LOW_RISK => {
+                format!("Your {name} is {s}/100; this brings it down.")
+            }
+            Some(s) if dim.is_risk() => {
+                format!("Your {name} is low ({s}/100); this keeps it there.")
+            }
+            Some(s) if s < 60 => format!("Your {name} is {s}/100; this builds it up."),
+            Some(s) => format!("Your {name} is {s}/100; this keeps it strong."),
+        });
+    }
     if p.implementation {
-        text.push_str(
-            " Your team is small and your risk is low, so a little hands-on work is fine: keep it off the critical path.",
+        sentences.push(
+            "Your team is small and your risk is low, so a little hands-on work is fine: keep it off the critical path."
+                .to_string(),
         );
     }
-    text
+    sentences.join(" ")
+}
+
+/// "A: b." -> "A." so a flag can be quoted in one short sentence.
+fn first_clause(message: &str) -> String {
+    let cut = [": ", ". "]
+        .iter()
+        .filter_map(|sep| message.find(sep))
+        .min();
+    let clause = cut.map_or(message, |i| &message[..i]).trim_end_matches('.');
+    format!("{clause}.")
 }

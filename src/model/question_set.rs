@@ -271,7 +271,8 @@ pub fn parse_set(
             ),
         )]);
     }
-    let raw: RawSet = toml::from_str(source).map_err(|e| vec![from_toml_error(path, source, &e)])?;
+    let raw: RawSet =
+        toml::from_str(source).map_err(|e| vec![from_toml_error(path, source, &e)])?;
     let mut c = Checker {
         path,
         source,
@@ -280,7 +281,10 @@ pub fn parse_set(
 
     let id = c.text("id", &raw.id, true);
     if !id.is_empty() && !is_valid_id(&id) {
-        c.at(&raw.id, format!("set id \"{id}\" must use lowercase letters, digits and '-'"));
+        c.at(
+            &raw.id,
+            format!("set id \"{id}\" must use lowercase letters, digits and '-'"),
+        );
     }
     let title = c.text("title", &raw.title, true);
     let description = c.text("description", &raw.description, true);
@@ -290,7 +294,10 @@ pub fn parse_set(
             "self" => Rater::SelfRater,
             "other" => Rater::Other,
             other => {
-                c.at(r, format!("unknown rater \"{other}\"; expected \"self\" or \"other\""));
+                c.at(
+                    r,
+                    format!("unknown rater \"{other}\"; expected \"self\" or \"other\""),
+                );
                 Rater::SelfRater
             }
         },
@@ -307,7 +314,10 @@ pub fn parse_set(
         c.problems.push(Problem::new(
             path,
             Position::START,
-            format!("set has {} items; the limit is {MAX_ITEMS}", raw.items.len()),
+            format!(
+                "set has {} items; the limit is {MAX_ITEMS}",
+                raw.items.len()
+            ),
         ));
     }
 
@@ -316,7 +326,10 @@ pub fn parse_set(
     for raw_item in &raw.items {
         let item = check_item(&mut c, raw_item.get_ref(), known_flags);
         if !seen.insert(item.id.clone()) {
-            c.at(&raw_item.get_ref().id, format!("duplicate item id \"{}\"", item.id));
+            c.at(
+                &raw_item.get_ref().id,
+                format!("duplicate item id \"{}\"", item.id),
+            );
         }
         items.push(item);
     }
@@ -339,7 +352,10 @@ pub fn parse_set(
 fn check_item(c: &mut Checker<'_>, raw: &RawItem, known_flags: &[&str]) -> Item {
     let id = c.text("id", &raw.id, true);
     if !id.is_empty() && !is_valid_id(&id) {
-        c.at(&raw.id, format!("item id \"{id}\" must use lowercase letters, digits and '-'"));
+        c.at(
+            &raw.id,
+            format!("item id \"{id}\" must use lowercase letters, digits and '-'"),
+        );
     }
     let kind = Kind::parse(raw.kind.get_ref()).unwrap_or_else(|| {
         c.at(
@@ -358,25 +374,37 @@ fn check_item(c: &mut Checker<'_>, raw: &RawItem, known_flags: &[&str]) -> Item 
     let dimension = check_dimension(c, raw, &id, kind);
     let side = check_side(c, raw, &id, kind);
     if kind.is_scored() && why.is_none() && raw.why.is_none() {
-        c.at(&raw.id, format!("item \"{id}\": `why` is required for scored items"));
+        c.at(
+            &raw.id,
+            format!("item \"{id}\": `why` is required for scored items"),
+        );
     }
 
     let reverse = raw.reverse.as_ref().is_some_and(|r| {
         if matches!(kind, Kind::Choice | Kind::Text) {
-            c.at(r, format!("item \"{id}\": `reverse` applies to likert and frequency items only"));
+            c.at(
+                r,
+                format!("item \"{id}\": `reverse` applies to likert and frequency items only"),
+            );
         }
         *r.get_ref()
     });
     let weight = raw.weight.as_ref().map_or(1.0, |w| {
         let value = *w.get_ref();
         if !WEIGHT_RANGE.contains(&value) {
-            c.at(w, format!("item \"{id}\": weight {value} is outside 0.5 to 3.0"));
+            c.at(
+                w,
+                format!("item \"{id}\": weight {value} is outside 0.5 to 3.0"),
+            );
         }
         value
     });
     let flag = raw.flag.as_ref().map(|f| {
         if !known_flags.contains(&f.get_ref().as_str()) {
-            c.at(f, format!("item \"{id}\": unknown flag \"{}\"", f.get_ref()));
+            c.at(
+                f,
+                format!("item \"{id}\": unknown flag \"{}\"", f.get_ref()),
+            );
         }
         f.get_ref().clone()
     });
@@ -434,7 +462,10 @@ fn check_side(c: &mut Checker<'_>, raw: &RawItem, id: &str, kind: Kind) -> Optio
             None
         }),
         (None, true) => {
-            c.at(&raw.id, format!("item \"{id}\": `side` is required for {} items", kind.id()));
+            c.at(
+                &raw.id,
+                format!("item \"{id}\": `side` is required for {} items", kind.id()),
+            );
             None
         }
         (None, false) => None,
@@ -444,22 +475,37 @@ fn check_side(c: &mut Checker<'_>, raw: &RawItem, id: &str, kind: Kind) -> Optio
 fn check_options(c: &mut Checker<'_>, raw: &RawItem, id: &str, kind: Kind) -> Vec<ChoiceOption> {
     let Some(options) = &raw.options else {
         if kind == Kind::Choice {
-            c.at(&raw.id, format!("item \"{id}\": a choice item needs at least 2 options"));
+            c.at(
+                &raw.id,
+                format!("item \"{id}\": a choice item needs at least 2 options"),
+            );
         }
         return Vec::new();
     };
     if kind != Kind::Choice {
-        c.at(options, format!("item \"{id}\": only choice items take `options`"));
+        c.at(
+            options,
+            format!("item \"{id}\": only choice items take `options`"),
+        );
         return Vec::new();
     }
     let list = options.get_ref();
     if list.len() < 2 {
         c.at(
             options,
-            format!("item \"{id}\": a choice item needs at least 2 options, found {}", list.len()),
+            format!(
+                "item \"{id}\": a choice item needs at least 2 options, found {}",
+                list.len()
+            ),
         );
     } else if list.len() > 7 {
-        c.at(options, format!("item \"{id}\": a choice item takes at most 7 options, found {}", list.len()));
+        c.at(
+            options,
+            format!(
+                "item \"{id}\": a choice item takes at most 7 options, found {}",
+                list.len()
+            ),
+        );
     }
     list.iter()
         .map(|o| {
@@ -467,7 +513,10 @@ fn check_options(c: &mut Checker<'_>, raw: &RawItem, id: &str, kind: Kind) -> Ve
             let label = c.text("label", &o.label, true);
             let score = *o.score.get_ref();
             if !(1..=5).contains(&score) {
-                c.at(&o.score, format!("item \"{id}\": option score {score} is outside 1 to 5"));
+                c.at(
+                    &o.score,
+                    format!("item \"{id}\": option score {score} is outside 1 to 5"),
+                );
             }
             ChoiceOption {
                 label,

@@ -3,11 +3,11 @@
 
 use super::plain::reflections;
 use super::{computation_lines, score_band, score_label};
+use crate::model::Assessment;
 use crate::model::answers::Answer;
 use crate::model::dimension::{Dimension, Side};
 use crate::model::scoring::gaps;
 use crate::model::text::sanitize;
-use crate::model::Assessment;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -16,7 +16,10 @@ pub fn escape(text: &str) -> String {
     let clean = sanitize(text);
     let mut out = String::with_capacity(clean.len());
     for c in clean.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!'
+        ) {
             out.push('\\');
         }
         if c == '\n' {
@@ -38,14 +41,22 @@ pub fn quote(text: &str) -> String {
 }
 
 /// Renders the assessment as Markdown.
-pub fn render(a: &Assessment, answers: &BTreeMap<String, Answer>, other: Option<&Assessment>) -> String {
+pub fn render(
+    a: &Assessment,
+    answers: &BTreeMap<String, Answer>,
+    other: Option<&Assessment>,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# altitude report: {}\n", escape(&a.set.title));
     let _ = writeln!(out, "Mode: {}\n", a.mode);
     if let Some(p) = &a.profile {
         let _ = writeln!(out, "## Profile\n");
         let _ = writeln!(out, "- Direct reports: {}", p.reports);
-        let _ = writeln!(out, "- Time spent writing production code: {}%", p.coding_share);
+        let _ = writeln!(
+            out,
+            "- Time spent writing production code: {}%",
+            p.coding_share
+        );
         let _ = writeln!(
             out,
             "- Owns critical-path implementation work: {}",
@@ -55,7 +66,12 @@ pub fn render(a: &Assessment, answers: &BTreeMap<String, Answer>, other: Option<
     }
     write_scores(&mut out, a, other);
     if let Some((_, text)) = &a.pattern {
-        let _ = writeln!(out, "## Pattern: {}\n\n{}\n", escape(&text.title), escape(&text.summary));
+        let _ = writeln!(
+            out,
+            "## Pattern: {}\n\n{}\n",
+            escape(&text.title),
+            escape(&text.summary)
+        );
     }
     if !a.flags.is_empty() {
         let _ = writeln!(out, "## Flags\n");
@@ -78,7 +94,11 @@ pub fn render(a: &Assessment, answers: &BTreeMap<String, Answer>, other: Option<
                 i + 1,
                 escape(&s.title),
                 s.minutes_per_week,
-                if s.implementation { "; hands-on, keep it off the critical path" } else { "" },
+                if s.implementation {
+                    "; hands-on, keep it off the critical path"
+                } else {
+                    ""
+                },
                 escape(&s.summary),
                 escape(&s.why)
             );
@@ -103,10 +123,16 @@ fn write_scores(out: &mut String, a: &Assessment, other: Option<&Assessment>) {
     let gap = other.map(|o| gaps(&a.scores, &o.scores));
     let _ = writeln!(out, "## Scores\n");
     if other.is_some() {
-        let _ = writeln!(out, "| Side | Dimension | Self | Other | Gap | What a high score means |");
+        let _ = writeln!(
+            out,
+            "| Side | Dimension | Self | Other | Gap | What a high score means |"
+        );
         let _ = writeln!(out, "|---|---|---|---|---|---|");
     } else {
-        let _ = writeln!(out, "| Side | Dimension | Score | Reading | What a high score means |");
+        let _ = writeln!(
+            out,
+            "| Side | Dimension | Score | Reading | What a high score means |"
+        );
         let _ = writeln!(out, "|---|---|---|---|---|");
     }
     for side in [Side::ProCoding, Side::AgainstCoding] {

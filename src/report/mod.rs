@@ -10,7 +10,8 @@ use crate::model::scoring::DimensionScore;
 
 /// "72" or "not enough answers".
 pub fn score_label(s: &DimensionScore) -> String {
-    s.score.map_or_else(|| "not enough answers".to_string(), |v| v.to_string())
+    s.score
+        .map_or_else(|| "not enough answers".to_string(), |v| v.to_string())
 }
 
 /// A word for a score: what it means for this dimension.
@@ -31,10 +32,7 @@ pub fn computation_lines(set: &crate::model::QuestionSet, s: &DimensionScore) ->
     s.contributions
         .iter()
         .map(|c| {
-            let label = set
-                .item(&c.item)
-                .and_then(|i| i.label(c.raw))
-                .unwrap_or("");
+            let label = set.item(&c.item).and_then(|i| i.label(c.raw)).unwrap_or("");
             let keying = if c.reverse {
                 format!("reverse-keyed -> {}", c.keyed)
             } else {

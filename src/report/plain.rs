@@ -10,9 +10,18 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Renders the assessment as plain text, wrapped for an 80-column terminal.
-pub fn render(a: &Assessment, answers: &BTreeMap<String, Answer>, other: Option<&Assessment>) -> String {
+pub fn render(
+    a: &Assessment,
+    answers: &BTreeMap<String, Answer>,
+    other: Option<&Assessment>,
+) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "altitude: {} ({} mode)", sanitize(&a.set.title), a.mode);
+    let _ = writeln!(
+        out,
+        "altitude: {} ({} mode)",
+        sanitize(&a.set.title),
+        a.mode
+    );
     if let Some(p) = &a.profile {
         let _ = writeln!(
             out,
@@ -63,8 +72,18 @@ pub fn render(a: &Assessment, answers: &BTreeMap<String, Answer>, other: Option<
     if !a.suggestions.is_empty() {
         let _ = writeln!(out, "\nSuggestions");
         for (i, s) in a.suggestions.iter().enumerate() {
-            let marker = if s.implementation { " [hands-on, off the critical path]" } else { "" };
-            let _ = writeln!(out, "  {}. {} (~{} min/week){marker}", i + 1, sanitize(&s.title), s.minutes_per_week);
+            let marker = if s.implementation {
+                " [hands-on, off the critical path]"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "  {}. {} (~{} min/week){marker}",
+                i + 1,
+                sanitize(&s.title),
+                s.minutes_per_week
+            );
             out.push_str(&wrap(&sanitize(&s.why), 78, "     "));
         }
     }
@@ -98,7 +117,9 @@ pub fn reflections(a: &Assessment, answers: &BTreeMap<String, Answer>) -> Vec<(S
         .iter()
         .filter(|i| i.kind == Kind::Text)
         .filter_map(|i| match answers.get(&i.id) {
-            Some(Answer::Text(t)) if !t.trim().is_empty() => Some((sanitize(&i.prompt), sanitize(t))),
+            Some(Answer::Text(t)) if !t.trim().is_empty() => {
+                Some((sanitize(&i.prompt), sanitize(t)))
+            }
             _ => None,
         })
         .collect()

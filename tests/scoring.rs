@@ -1,0 +1,389 @@
+//! Scoring, patterns and flags, table-driven: a tiny set and answers in,
+//! scores out.
+
+use altitude::model::catalog::Library;
+use altitude::model::pattern::{Pattern, classify};
+use altitude::model::question_set::{Source, parse_set};
+use altitude::model::scoring::{Scores, score};
+use altitude::model::{Answer, AnswerSheet, Dimension, Mode, Profile, QuestionSet, Stage, assess};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A set with two empathy items (the second reverse-keyed, weight 2), two
+/// burnout items and a choice item on ownership.
+fn tiny_set() -> QuestionSet {
+    let src = r#"
+id = "tiny"
+title = "Tiny"
+description = "For tests."
+
+[[items]]
+id = "e1"
+kind = "likert"
+dimension = "empathy"
+side = "pro-coding"
+prompt = "I could name the slowest build step."
+why = "w"
+
+[[items]]
+id = "e2"
+kind = "likert"
+dimension = "empathy"
+side = "pro-coding"
+reverse = true
+weight = 2.0
+prompt = "I learn about friction second-hand."
+why = "w"
+
+[[items]]
+id = "b1"
+kind = "frequency"
+dimension = "burnout"
+side = "against-coding"
+prompt = "I move 1:1s for code."
+why = "w"
+flag = "one-on-ones-slipping"
+
+[[items]]
+id = "b2"
+kind = "frequency"
+dimension = "burnout"
+side = "against-coding"
+prompt = "I work evenings."
+why = "w"
+
+[[items]]
+id = "o1"
+kind = "choice"
+dimension = "ownership"
+side = "against-coding"
+prompt = "Who made the last big call?"
+why = "w"
+[[items.options]]
+label = "The team"
+score = 1
+[[items.options]]
+label = "Me"
+score = 5
+
+[[items]]
+id = "t"
+kind = "text"
+prompt = "Anything else?"
+"#;
+    parse_set(
+        Path::new("tiny.toml"),
+        src,
+        &["one-on-ones-slipping"],
+        Source::BuiltIn,
+    )
+    .expect("valid tiny set")
+}
+
+fn answers(pairs: &[(&str, Answer)]) -> BTreeMap<String, Answer> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect()
+}
+
+use Answer::{NotApplicable as NA, Value as V};
+
+#[test]
+fn scoring_table() {
+    let set = tiny_set();
+    // (answers, empathy, burnout, ownership)
+    type Row = (
+        Vec<(&'static str, Answer)>,
+        Option<u8>,
+        Option<u8>,
+        Option<u8>,
+    );
+    let rows: Vec<Row> = vec![
+        // e1=5 -> keyed 5 (1.0); e2=1 reversed -> keyed 5 (1.0): 100.
+        (vec![("e1", V(5)), ("e2", V(1))], Some(100), None, None),
+        // e1=1 (0.0, w1), e2=1 reversed -> 5 (1.0, w2): 2/3 -> 67.
+        (vec![("e1", V(1)), ("e2", V(1))], Some(67), None, None),
+        // e1=3 (0.5, w1), e2=5 reversed -> 1 (0.0, w2): 0.5/3 -> 17.
+        (vec![("e1", V(3)), ("e2", V(5))], Some(17), None, None),
+        // Only one answer: no score, never 0.
+        (vec![("e1", V(5)), ("b1", V(5))], None, None, None),
+        // N/A is left out, so one answered item gives no score.
+        (vec![("b1", V(4)), ("b2", NA)], None, None, None),
+        (vec![("b1", V(1)), ("b2", V(5))], None, Some(50), None),
+        (vec![("b1", V(2)), ("b2", V(3))], None, Some(38), None),
+        // A single choice item is one answer: no ownership score.
+        (vec![("o1", V(2))], None, None, None),
+    ];
+    for (given, empathy, burnout, ownership) in rows {
+        let s = score(&set, &answers(&given));
+        assert_eq!(
+            s.value(Dimension::Empathy),
+            empathy,
+            "empathy for {given:?}"
+        );
+        assert_eq!(
+            s.value(Dimension::Burnout),
+            burnout,
+            "burnout for {given:?}"
+        );
+        assert_eq!(
+            s.value(Dimension::Ownership),
+            ownership,
+            "ownership for {given:?}"
+        );
+    }
+}
+
+#[test]
+fn contributions_show_keying_and_weights() {
+    let set = tiny_set();
+    let s = score(&set, &answers(&[("e1", V(4)), ("e2", V(2))]));
+    let c = &s.get(Dimension::Empathy).contributions;
+    assert_eq!(c.len(), 2);
+    assert_eq!(
+        (c[1].raw, c[1].keyed, c[1].reverse, c[1].weight),
+        (2, 4, true, 2.0)
+    );
+    assert_eq!(s.get(Dimension::Empathy).items, 2);
+    assert_eq!(s.get(Dimension::Credibility).items, 0);
+}
+
+fn scores(e: Option<u8>, c: Option<u8>, b: Option<u8>, o: Option<u8>) -> Scores {
+    let mk = |v: Option<u8>| altitude::model::DimensionScore {
+        score: v,
+        answered: if v.is_some() { 4 } else { 0 },
+        items: 4,
+        contributions: Vec::new(),
+    };
+    Scores([mk(e), mk(c), mk(b), mk(o)])
+}
+
+fn profile(reports: u16, coding_share: u8, critical_path: bool, stage: Stage) -> Profile {
+    Profile {
+        reports,
+        coding_share,
+        critical_path,
+        stage,
+    }
+}
+
+#[test]
+fn pattern_table() {
+    use Pattern::*;
+    let rows = [
+        (
+            scores(Some(80), Some(75), Some(20), Some(10)),
+            profile(8, 0, false, Stage::Scale),
+            Multiplier,
+        ),
+        (
+            scores(Some(60), Some(60), Some(39), Some(39)),
+            profile(8, 10, false, Stage::Growth),
+            Multiplier,
+        ),
+        (
+            scores(Some(50), Some(50), Some(20), Some(20)),
+            profile(4, 20, false, Stage::Early),
+            SustainablePlayerCoach,
+        ),
+        // Critical path breaks the sustainable hybrid.
+        (
+            scores(Some(80), Some(80), Some(20), Some(20)),
+            profile(4, 20, true, Stage::Early),
+            Multiplier,
+        ),
+        (
+            scores(Some(50), Some(50), Some(60), Some(20)),
+            profile(12, 40, true, Stage::Growth),
+            PlayerCoachTrap,
+        ),
+        (
+            scores(Some(50), Some(50), Some(20), Some(70)),
+            profile(3, 30, false, Stage::Early),
+            PlayerCoachTrap,
+        ),
+        (
+            scores(Some(50), Some(50), Some(75), Some(20)),
+            profile(9, 5, false, Stage::Scale),
+            StretchedThin,
+        ),
+        (
+            scores(Some(30), Some(20), Some(10), Some(30)),
+            profile(9, 0, false, Stage::Scale),
+            Drifting,
+        ),
+        (
+            scores(Some(30), Some(20), Some(45), Some(30)),
+            profile(9, 0, false, Stage::Scale),
+            Steady,
+        ),
+        (
+            scores(Some(50), Some(50), Some(30), None),
+            profile(9, 0, false, Stage::Scale),
+            Steady,
+        ),
+        (
+            scores(None, None, None, None),
+            profile(9, 0, false, Stage::Scale),
+            Steady,
+        ),
+        (
+            scores(None, None, Some(90), None),
+            profile(9, 0, false, Stage::Scale),
+            StretchedThin,
+        ),
+    ];
+    for (s, p, expected) in rows {
+        assert_eq!(classify(&s, &p), expected, "{s:?} {p:?}");
+    }
+}
+
+fn sheet(set: &str, p: Profile, pairs: &[(&str, Answer)]) -> AnswerSheet {
+    AnswerSheet {
+        set: set.into(),
+        mode: Mode::Solo,
+        profile: Some(p),
+        answers: answers(pairs),
+    }
+}
+
+#[test]
+fn flags_name_the_answers_that_raised_them() {
+    let mut lib = Library::builtin().unwrap();
+    let set = tiny_set();
+    lib.sets.push(set.clone());
+    let a = assess(
+        &lib,
+        &set,
+        &sheet(
+            "tiny",
+            profile(12, 35, true, Stage::Growth),
+            &[("b1", V(4)), ("b2", V(5))],
+        ),
+    );
+    let flag = |id: &str| {
+        a.flags
+            .iter()
+            .find(|f| f.id == id)
+            .unwrap_or_else(|| panic!("no {id}: {:?}", a.flags))
+    };
+    assert_eq!(
+        flag("wide-span-still-coding").raised_by,
+        ["reports = 12", "coding_share = 35%"]
+    );
+    assert_eq!(
+        flag("critical-path-wide-span").raised_by,
+        ["critical_path = yes", "reports = 12"]
+    );
+    assert!(flag("one-on-ones-slipping").raised_by[0].starts_with("b1 = 4 (Often)"));
+    assert!(
+        flag("burnout-high")
+            .raised_by
+            .contains(&"burnout score = 88".to_string())
+    );
+    assert!(
+        a.flags.iter().all(|f| f.id != "critical-path"),
+        "wide-span version only"
+    );
+
+    let calm = assess(
+        &lib,
+        &set,
+        &sheet(
+            "tiny",
+            profile(4, 10, false, Stage::Early),
+            &[("b1", V(1)), ("b2", V(2))],
+        ),
+    );
+    assert!(calm.flags.is_empty(), "{:?}", calm.flags);
+    let split = assess(
+        &lib,
+        &set,
+        &sheet("tiny", profile(7, 20, false, Stage::Growth), &[]),
+    );
+    assert_eq!(
+        split
+            .flags
+            .iter()
+            .map(|f| f.id.as_str())
+            .collect::<Vec<_>>(),
+        ["split-focus"]
+    );
+}
+
+#[test]
+fn suggestions_explain_themselves_and_respect_context() {
+    let lib = Library::builtin().unwrap();
+    assert!(lib.practices.len() >= 25);
+    let core = lib.set("core").unwrap();
+    let worst: Vec<(&str, Answer)> = core
+        .scored_items()
+        .map(|i| {
+            (
+                i.id.as_str(),
+                V(if i.dimension.unwrap().is_risk() != i.reverse {
+                    5
+                } else {
+                    1
+                }),
+            )
+        })
+        .collect();
+    let trapped = assess(
+        &lib,
+        core,
+        &sheet("core", profile(3, 50, false, Stage::Early), &worst),
+    );
+    assert_eq!(
+        trapped.pattern.as_ref().unwrap().0,
+        Pattern::PlayerCoachTrap
+    );
+    assert!(trapped.suggestions.iter().all(|s| !s.implementation));
+    assert!(
+        trapped
+            .suggestions
+            .iter()
+            .all(|s| s.why.starts_with("Chosen because"))
+    );
+    let ids: std::collections::HashSet<_> = trapped.suggestions.iter().map(|s| &s.id).collect();
+    assert_eq!(ids.len(), trapped.suggestions.len(), "no duplicates");
+}
+
+#[test]
+fn every_practice_is_complete_and_implementation_is_fenced() {
+    let lib = Library::builtin().unwrap();
+    for p in &lib.practices {
+        assert!(!p.title.is_empty() && !p.summary.is_empty(), "{}", p.id);
+        assert!(
+            (2..=4).contains(&p.steps.len()),
+            "{} has {} steps",
+            p.id,
+            p.steps.len()
+        );
+        assert!(!p.serves.is_empty(), "{}", p.id);
+        if p.implementation {
+            assert!(
+                p.max_reports.is_some_and(|m| m <= 5),
+                "{} must be limited to small teams",
+                p.id
+            );
+            let text = format!("{} {}", p.summary, p.steps.join(" ")).to_lowercase();
+            assert!(
+                text.contains("critical path"),
+                "{} must say to keep off the critical path",
+                p.id
+            );
+        }
+    }
+    for d in Dimension::ALL {
+        assert!(
+            lib.practices
+                .iter()
+                .filter(|p| p.serves.contains(&d))
+                .count()
+                >= 5,
+            "{d}"
+        );
+    }
+}
