@@ -344,7 +344,7 @@ fn suggestions_explain_themselves_and_respect_context() {
         trapped
             .suggestions
             .iter()
-            .all(|s| s.why.starts_with("Chosen because"))
+            .all(|s| s.why.contains("/100") && s.why.contains("Player/coach trap"))
     );
     let ids: std::collections::HashSet<_> = trapped.suggestions.iter().map(|s| &s.id).collect();
     assert_eq!(ids.len(), trapped.suggestions.len(), "no duplicates");
