@@ -69,6 +69,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// List the saved sessions
+    History {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Write one session's report
+    Export {
+        /// A session id from `altitude history`, or `latest`
+        #[arg(default_value = "latest", value_name = "ID")]
+        id: String,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+        /// Write to this new file instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -76,6 +92,16 @@ pub enum ModeArg {
     Solo,
     Coaching,
     Onboarding,
+}
+
+impl From<ModeArg> for crate::model::Mode {
+    fn from(m: ModeArg) -> Self {
+        match m {
+            ModeArg::Solo => crate::model::Mode::Solo,
+            ModeArg::Coaching => crate::model::Mode::Coaching,
+            ModeArg::Onboarding => crate::model::Mode::Onboarding,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,17 +1,20 @@
 //! One function per command: each reads its inputs, calls the model, and
 //! prints a report. Problems go to stderr with the exit codes of the spec.
 
+use crate::cli::ExportFormat;
 use crate::cli::{Cli, Command, ListFormat, ReportFormat};
 use crate::model::answers::parse_sheet;
 use crate::model::catalog::{Library, read_limited};
 use crate::model::location::Problem;
 use crate::model::question_set::Rater;
 use crate::model::scoring::gaps;
+use crate::model::session::{Session, follow_through, summarize};
 use crate::model::text::sanitize;
 use crate::model::{AnswerSheet, Assessment, Dimension, assess};
 use crate::report::{json, markdown, plain};
+use crate::sessions::SessionStore;
 use crate::store::Paths;
-use color_eyre::eyre::eyre;
+use crate::tui::run::Launch;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -31,7 +34,31 @@ pub fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
                 );
                 return Ok(ExitCode::from(NO_TERMINAL));
             }
-            Err(eyre!("the interactive app is not available in this build"))
+            let launch = match cli.command {
+                Some(Command::Start { set, mode }) => Launch {
+                    start: true,
+                    set,
+                    mode: mode.map(Into::into),
+                },
+                _ => Launch::default(),
+            };
+            let paths = paths?;
+            crate::tui::run::run(library(Some(&paths))?, &paths, launch)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::History { format }) => {
+            let paths = paths?;
+            history(&library(Some(&paths))?, &paths, format)
+        }
+        Some(Command::Export { id, format, output }) => {
+            let paths = paths?;
+            export(
+                &library(Some(&paths))?,
+                &paths,
+                &id,
+                format,
+                output.as_deref(),
+            )
         }
         Some(Command::Sets { format }) => sets(&library(paths.ok().as_ref())?, format),
         Some(Command::Validate { files }) => validate(&Library::builtin()?, &files),
@@ -179,4 +206,159 @@ fn score(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn history(lib: &Library, paths: &Paths, format: ListFormat) -> color_eyre::Result<ExitCode> {
+    let history = SessionStore::new(&paths.data_dir).history();
+    for p in &history.problems {
+        eprintln!("warning: {p}");
+    }
+    let summaries: Vec<_> = history.sessions.iter().map(|s| summarize(lib, s)).collect();
+    let mut out = std::io::stdout().lock();
+    match format {
+        ListFormat::Json => {
+            let rows: Vec<serde_json::Value> = history
+                .sessions
+                .iter()
+                .zip(&summaries)
+                .map(|(s, sum)| {
+                    serde_json::json!({
+                        "id": s.id,
+                        "set": s.set,
+                        "mode": s.mode,
+                        "started": s.started.display(),
+                        "finished": s.finished.map(|t| t.display()),
+                        "profile": s.profile,
+                        "scores": Dimension::ALL.iter().map(|d| (d.id(), sum.scores[d.index()])).collect::<std::collections::BTreeMap<_, _>>(),
+                        "pattern": sum.pattern,
+                        "commitments": s.commitments,
+                        "checkins": s.checkins,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)?;
+        }
+        ListFormat::Text => {
+            if summaries.is_empty() {
+                writeln!(out, "No finished sessions in {}.", paths.data_dir.display())?;
+            } else {
+                writeln!(
+                    out,
+                    "{:<26} {:<10} {:<11} {:<10} {:>4} {:>4} {:>4} {:>4}  pattern",
+                    "id", "date", "set", "mode", "emp", "cred", "burn", "own"
+                )?;
+            }
+            for s in &summaries {
+                let cell = |v: Option<u8>| v.map_or("-".to_string(), |v| v.to_string());
+                writeln!(
+                    out,
+                    "{:<26} {:<10} {:<11} {:<10} {:>4} {:>4} {:>4} {:>4}  {}",
+                    s.id,
+                    s.date,
+                    sanitize(&s.set),
+                    s.mode,
+                    cell(s.scores[0]),
+                    cell(s.scores[1]),
+                    cell(s.scores[2]),
+                    cell(s.scores[3]),
+                    sanitize(s.pattern.as_deref().unwrap_or("-"))
+                )?;
+            }
+            let checkins: Vec<_> = history
+                .sessions
+                .iter()
+                .flat_map(|s| s.checkins.iter().cloned())
+                .collect();
+            if let Some(rate) = follow_through(&checkins) {
+                writeln!(
+                    out,
+                    "\nFollow-through on commitments: {:.0}% over {} check-ins.",
+                    rate * 100.0,
+                    checkins.len()
+                )?;
+            }
+        }
+    }
+    Ok(if history.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(FAILURE)
+    })
+}
+
+fn export(
+    lib: &Library,
+    paths: &Paths,
+    id: &str,
+    format: ExportFormat,
+    output: Option<&Path>,
+) -> color_eyre::Result<ExitCode> {
+    let history = SessionStore::new(&paths.data_dir).history();
+    for p in &history.problems {
+        eprintln!("warning: {p}");
+    }
+    let Some(session) = history.find(id) else {
+        if history.sessions.is_empty() {
+            eprintln!(
+                "error: there are no finished sessions in {} to export",
+                paths.data_dir.display()
+            );
+        } else {
+            eprintln!(
+                "error: no session \"{id}\"; `altitude history` lists the ids, or use `latest`"
+            );
+        }
+        return Ok(ExitCode::from(FAILURE));
+    };
+    let summaries: Vec<_> = history.sessions.iter().map(|s| summarize(lib, s)).collect();
+    let text = match format {
+        ExportFormat::Markdown => markdown::render_session(lib, session, &summaries),
+        ExportFormat::Json => serde_json::to_string_pretty(&export_json(lib, session))? + "\n",
+    };
+    match output {
+        None => write!(std::io::stdout().lock(), "{text}")?,
+        Some(path) if path.exists() => {
+            eprintln!(
+                "error: {} already exists; choose another file name (altitude never overwrites a file)",
+                path.display()
+            );
+            return Ok(ExitCode::from(FAILURE));
+        }
+        Some(path) => {
+            if let Err(e) = crate::store::atomic_write(path, text.as_bytes()) {
+                eprintln!("error: {e}");
+                return Ok(ExitCode::from(FAILURE));
+            }
+            eprintln!("Wrote {}", path.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A session in JSON: its answers-file fields, what happened, and the result.
+fn export_json(lib: &Library, s: &Session) -> serde_json::Value {
+    let result = lib.set(&s.set).map(|set| {
+        let own = assess(lib, set, &s.sheet());
+        let other = s
+            .other_sheet()
+            .and_then(|sheet| lib.set(&sheet.set).map(|o| assess(lib, o, &sheet)));
+        let g = other.as_ref().map(|o| gaps(&own.scores, &o.scores));
+        json::score_json(&own, g.as_ref())
+    });
+    serde_json::json!({
+        "schema": crate::model::session::SCHEMA,
+        "id": s.id,
+        "set": s.set,
+        "mode": s.mode,
+        "started": s.started.display(),
+        "finished": s.finished.map(|t| t.display()),
+        "profile": s.profile,
+        "answers": s.answers,
+        "notes": s.notes,
+        "checkins": s.checkins,
+        "commitments": s.commitments,
+        "other": s.other,
+        "result": result,
+    })
 }

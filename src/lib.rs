@@ -5,7 +5,9 @@ pub mod cli;
 pub mod commands;
 pub mod model;
 pub mod report;
+pub mod sessions;
 pub mod store;
+pub mod tui;
 
 use std::process::ExitCode;
 

@@ -85,3 +85,76 @@ impl Config {
         }
     }
 }
+
+/// An error writing to the data dir, said plainly.
+#[derive(Debug, thiserror::Error)]
+#[error("could not save {}: {}", path.display(), plain_io(source))]
+pub struct SaveError {
+    pub path: PathBuf,
+    #[source]
+    pub source: std::io::Error,
+}
+
+/// A plain-language reading of an I/O error.
+pub fn plain_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        StorageFull => "the disk is full; free some space and try again (nothing earlier was changed)".into(),
+        ReadOnlyFilesystem => "the data directory is on a read-only file system; choose another with --data-dir".into(),
+        PermissionDenied => "permission denied; check the data directory's permissions or choose another with --data-dir".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Creates `dir` and its parents, private to the user (0700 on Unix).
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Writes `bytes` to `path` atomically: a temp file in the same directory,
+/// synced, renamed over the target, then the directory synced. The file is
+/// private to the user (0600 on Unix). On failure the target is untouched.
+pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let fail = |source| SaveError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    create_private_dir(dir).map_err(fail)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = write_synced(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    sync_dir(dir).map_err(fail)
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> std::io::Result<()> {
+    Ok(())
+}

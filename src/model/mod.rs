@@ -12,7 +12,9 @@ pub mod practices;
 pub mod profile;
 pub mod question_set;
 pub mod scoring;
+pub mod session;
 pub mod text;
+pub mod time;
 
 pub use answers::{Answer, AnswerSheet};
 pub use assessment::{Assessment, assess};

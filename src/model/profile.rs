@@ -30,7 +30,7 @@ impl Stage {
 
 impl fmt::Display for Stage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
+        f.pad(self.id())
     }
 }
 
@@ -84,6 +84,43 @@ impl Mode {
 
 impl fmt::Display for Mode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
+        f.pad(self.id())
+    }
+}
+
+/// A profile being filled in, one field at a time. Saved with an unfinished
+/// session so a resume keeps what was typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ProfileDraft {
+    pub reports: Option<u16>,
+    pub coding_share: Option<u8>,
+    pub critical_path: Option<bool>,
+    pub stage: Option<Stage>,
+}
+
+impl ProfileDraft {
+    pub fn is_empty(&self) -> bool {
+        *self == ProfileDraft::default()
+    }
+
+    /// The complete profile, once every field is set.
+    pub fn complete(&self) -> Option<Profile> {
+        Some(Profile {
+            reports: self.reports?,
+            coding_share: self.coding_share?,
+            critical_path: self.critical_path?,
+            stage: self.stage?,
+        })
+    }
+}
+
+impl From<Profile> for ProfileDraft {
+    fn from(p: Profile) -> Self {
+        ProfileDraft {
+            reports: Some(p.reports),
+            coding_share: Some(p.coding_share),
+            critical_path: Some(p.critical_path),
+            stage: Some(p.stage),
+        }
     }
 }

@@ -3,11 +3,13 @@
 
 use super::plain::reflections;
 use super::{computation_lines, score_band, score_label};
-use crate::model::Assessment;
 use crate::model::answers::Answer;
+use crate::model::catalog::Library;
 use crate::model::dimension::{Dimension, Side};
 use crate::model::scoring::gaps;
+use crate::model::session::{Session, Summary};
 use crate::model::text::sanitize;
+use crate::model::{Assessment, assess};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -49,6 +51,110 @@ pub fn render(
     let mut out = String::new();
     let _ = writeln!(out, "# altitude report: {}\n", escape(&a.set.title));
     let _ = writeln!(out, "Mode: {}\n", a.mode);
+    write_body(&mut out, a, answers, other);
+    write_method(&mut out, a);
+    out
+}
+
+/// Renders a saved session: the report plus its check-in, commitments,
+/// notes and the trend of earlier sessions of the same set.
+pub fn render_session(library: &Library, session: &Session, history: &[Summary]) -> String {
+    let mut out = String::new();
+    let Some(set) = library.set(&session.set) else {
+        let _ = writeln!(
+            out,
+            "# altitude report\n\nThe question set \"{}\" is no longer available, so this session cannot be scored.",
+            escape(&session.set)
+        );
+        return out;
+    };
+    let a = assess(library, set, &session.sheet());
+    let other = session
+        .other_sheet()
+        .and_then(|sheet| library.set(&sheet.set).map(|s| assess(library, s, &sheet)));
+    let _ = writeln!(out, "# altitude report: {}\n", escape(&set.title));
+    let finished = session
+        .finished
+        .map_or("unfinished".to_string(), |t| t.display());
+    let _ = writeln!(
+        out,
+        "Session `{}` · started {} · finished {} · {} mode\n",
+        session.id,
+        session.started.display(),
+        finished,
+        session.mode
+    );
+    if !session.checkins.is_empty() {
+        let _ = writeln!(out, "## Check-in on last time's commitments\n");
+        for c in &session.checkins {
+            let _ = writeln!(out, "- {}: **{}**", escape(&c.title), c.status.label());
+        }
+        out.push('\n');
+    }
+    write_body(&mut out, &a, &session.answers, other.as_ref());
+    let _ = writeln!(out, "## Commitments until next time\n");
+    if session.commitments.is_empty() {
+        let _ = writeln!(out, "None picked this time.\n");
+    } else {
+        for c in &session.commitments {
+            let _ = writeln!(out, "- [ ] {}", escape(&c.title));
+        }
+        out.push('\n');
+    }
+    write_notes(&mut out, set, session);
+    write_trend(&mut out, session, history);
+    write_method(&mut out, &a);
+    out
+}
+
+fn write_notes(out: &mut String, set: &crate::model::QuestionSet, session: &Session) {
+    if session.notes.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Notes\n");
+    for item in &set.items {
+        if let Some(note) = session.notes.get(&item.id) {
+            let _ = writeln!(out, "**{}**\n\n{}", escape(&item.prompt), quote(note));
+        }
+    }
+}
+
+fn write_trend(out: &mut String, session: &Session, history: &[Summary]) {
+    let earlier: Vec<&Summary> = history
+        .iter()
+        .filter(|s| s.set == session.set && s.id.as_str() <= session.id.as_str())
+        .collect();
+    if earlier.len() < 2 {
+        return;
+    }
+    let _ = writeln!(out, "## Trend ({} sessions of this set)\n", earlier.len());
+    let _ = writeln!(
+        out,
+        "| Date | Empathy | Credibility | Burnout risk | Ownership risk | Pattern |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|");
+    for s in earlier {
+        let cell = |v: Option<u8>| v.map_or("-".to_string(), |v| v.to_string());
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            s.date,
+            cell(s.scores[0]),
+            cell(s.scores[1]),
+            cell(s.scores[2]),
+            cell(s.scores[3]),
+            escape(s.pattern.as_deref().unwrap_or("-"))
+        );
+    }
+    out.push('\n');
+}
+
+fn write_body(
+    out: &mut String,
+    a: &Assessment,
+    answers: &BTreeMap<String, Answer>,
+    other: Option<&Assessment>,
+) {
     if let Some(p) = &a.profile {
         let _ = writeln!(out, "## Profile\n");
         let _ = writeln!(out, "- Direct reports: {}", p.reports);
@@ -64,7 +170,7 @@ pub fn render(
         );
         let _ = writeln!(out, "- Company stage: {}\n", p.stage);
     }
-    write_scores(&mut out, a, other);
+    write_scores(out, a, other);
     if let Some((_, text)) = &a.pattern {
         let _ = writeln!(
             out,
@@ -115,8 +221,6 @@ pub fn render(
             let _ = writeln!(out, "**{}**\n\n{}", escape(&prompt), quote(&text));
         }
     }
-    write_method(&mut out, a);
-    out
 }
 
 fn write_scores(out: &mut String, a: &Assessment, other: Option<&Assessment>) {

@@ -1,0 +1,170 @@
+//! A session: one sitting with one question set, from profile to
+//! commitments. It is what gets saved, resumed, listed and exported.
+
+use super::answers::{Answer, AnswerSheet};
+use super::profile::{Mode, Profile, ProfileDraft};
+use super::time::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The schema version this build writes. Files with a higher one are refused.
+pub const SCHEMA: u32 = 1;
+
+/// How a commitment from last time went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckInStatus {
+    Done,
+    Partly,
+    NotDone,
+    Skipped,
+}
+
+impl CheckInStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            CheckInStatus::Done => "done",
+            CheckInStatus::Partly => "partly",
+            CheckInStatus::NotDone => "not done",
+            CheckInStatus::Skipped => "skipped",
+        }
+    }
+
+    /// Follow-through credit: done 1, partly 0.5, not done 0; skipped is not counted.
+    pub fn credit(self) -> Option<f64> {
+        match self {
+            CheckInStatus::Done => Some(1.0),
+            CheckInStatus::Partly => Some(0.5),
+            CheckInStatus::NotDone => Some(0.0),
+            CheckInStatus::Skipped => None,
+        }
+    }
+}
+
+/// The answer to "how did this commitment go?".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub practice: String,
+    pub title: String,
+    pub status: CheckInStatus,
+}
+
+/// A commitment picked at the end of a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Commitment {
+    pub practice: String,
+    pub title: String,
+}
+
+/// A second rater's answers (coaching mode).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherRating {
+    pub set: String,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+}
+
+/// One session, finished or not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub schema: u32,
+    pub id: String,
+    pub set: String,
+    pub mode: Mode,
+    pub started: Timestamp,
+    pub finished: Option<Timestamp>,
+    /// The question to show on resume (0-based).
+    #[serde(default)]
+    pub position: usize,
+    pub profile: Option<Profile>,
+    /// The profile while it is being filled in.
+    #[serde(default, skip_serializing_if = "ProfileDraft::is_empty")]
+    pub profile_draft: ProfileDraft,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
+    #[serde(default)]
+    pub checkins: Vec<CheckIn>,
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
+    pub other: Option<OtherRating>,
+}
+
+impl Session {
+    pub fn new(set: &str, mode: Mode, now: Timestamp) -> Session {
+        Session {
+            schema: SCHEMA,
+            id: format!("{}-{set}", now.compact()),
+            set: set.to_string(),
+            mode,
+            started: now,
+            finished: None,
+            position: 0,
+            profile: None,
+            profile_draft: ProfileDraft::default(),
+            answers: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            checkins: Vec::new(),
+            commitments: Vec::new(),
+            other: None,
+        }
+    }
+
+    /// The session's answers as a sheet for scoring.
+    pub fn sheet(&self) -> AnswerSheet {
+        AnswerSheet {
+            set: self.set.clone(),
+            mode: self.mode,
+            profile: self.profile,
+            answers: self.answers.clone(),
+        }
+    }
+
+    /// The second rater's answers as a sheet, if there are any.
+    pub fn other_sheet(&self) -> Option<AnswerSheet> {
+        self.other.as_ref().map(|o| AnswerSheet {
+            set: o.set.clone(),
+            mode: self.mode,
+            profile: None,
+
+            answers: o.answers.clone(),
+        })
+    }
+}
+
+/// Follow-through over check-ins: the mean credit of the counted ones.
+pub fn follow_through(checkins: &[CheckIn]) -> Option<f64> {
+    let credits: Vec<f64> = checkins.iter().filter_map(|c| c.status.credit()).collect();
+    (!credits.is_empty()).then(|| credits.iter().sum::<f64>() / credits.len() as f64)
+}
+
+/// What a history row needs, computed once per session (not per frame).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub id: String,
+    pub date: String,
+    pub set: String,
+    pub mode: Mode,
+    pub scores: [Option<u8>; 4],
+    pub pattern: Option<String>,
+    pub commitments: usize,
+    pub checkins: Vec<CheckIn>,
+}
+
+/// Summarises a finished session against the library it was scored with.
+pub fn summarize(library: &super::catalog::Library, s: &Session) -> Summary {
+    let assessment = library
+        .set(&s.set)
+        .map(|set| super::assess(library, set, &s.sheet()));
+    Summary {
+        id: s.id.clone(),
+        date: s.started.date(),
+        set: s.set.clone(),
+        mode: s.mode,
+        scores: super::Dimension::ALL.map(|d| assessment.as_ref().and_then(|a| a.scores.value(d))),
+        pattern: assessment.and_then(|a| a.pattern.map(|(_, t)| t.title)),
+        commitments: s.commitments.len(),
+        checkins: s.checkins.clone(),
+    }
+}

@@ -1,0 +1,79 @@
+//! Timestamps without a date library: seconds since the Unix epoch, shown as
+//! UTC. The clock is passed in, so tests can fix it.
+
+use serde::{Deserialize, Serialize};
+
+/// Seconds since 1970-01-01T00:00:00Z.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Timestamp(pub u64);
+
+impl Timestamp {
+    pub fn now() -> Timestamp {
+        Timestamp(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+        )
+    }
+
+    /// (year, month, day, hour, minute, second) in UTC.
+    pub fn parts(self) -> (i64, u32, u32, u32, u32, u32) {
+        let days = (self.0 / 86_400) as i64;
+        let secs = self.0 % 86_400;
+        let (y, m, d) = civil_from_days(days);
+        (
+            y,
+            m,
+            d,
+            (secs / 3600) as u32,
+            (secs / 60 % 60) as u32,
+            (secs % 60) as u32,
+        )
+    }
+
+    /// `2026-11-21`
+    pub fn date(self) -> String {
+        let (y, m, d, ..) = self.parts();
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
+    /// `2026-11-21 19:30 UTC`
+    pub fn display(self) -> String {
+        let (y, m, d, h, min, _) = self.parts();
+        format!("{y:04}-{m:02}-{d:02} {h:02}:{min:02} UTC")
+    }
+
+    /// `20261121-193005`: sorts by time, safe in file names.
+    pub fn compact(self) -> String {
+        let (y, m, d, h, min, s) = self.parts();
+        format!("{y:04}{m:02}{d:02}-{h:02}{min:02}{s:02}")
+    }
+}
+
+/// Howard Hinnant's days-to-civil algorithm.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_utc_dates() {
+        assert_eq!(Timestamp(0).display(), "1970-01-01 00:00 UTC");
+        // 2026-11-21 19:30:05 UTC
+        assert_eq!(Timestamp(1_795_289_405).compact(), "20261121-193005");
+        assert_eq!(Timestamp(951_782_400).date(), "2000-02-29");
+    }
+}

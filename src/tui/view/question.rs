@@ -1,0 +1,177 @@
+//! One question: progress, the prompt, the scale, and "why this matters".
+
+use super::common::{boxed, marker, para};
+use crate::model::answers::Answer;
+use crate::model::text::sanitize;
+use crate::model::{Item, Kind, Mode};
+use crate::tui::app::{App, Screen};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Gauge, Widget};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let (
+        Screen::Question {
+            index,
+            cursor,
+            why,
+            text,
+        },
+        Some(active),
+    ) = (&app.screen, &app.active)
+    else {
+        return;
+    };
+    let Some(item) = active.set.items.get(*index) else {
+        return;
+    };
+    let total = active.set.items.len();
+    let prompt_lines =
+        (sanitize(&item.prompt).len() as u16 / area.width.saturating_sub(4).max(1)) + 3;
+    let show_why = *why && item.why.is_some();
+    let discuss = active.session.mode == Mode::Coaching && item.discuss.is_some();
+    let [progress, prompt, scale, extra] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(prompt_lines),
+        Constraint::Length(if item.kind == Kind::Text {
+            4
+        } else {
+            item.scale_len() as u16 + 3
+        }),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+
+    let [count, gauge] =
+        Layout::horizontal([Constraint::Length(12), Constraint::Min(10)]).areas(progress);
+    Line::from(Span::styled(format!("{} / {total}", index + 1), t.accent)).render(count, buf);
+    Gauge::default()
+        .ratio((*index as f64 / total.max(1) as f64).clamp(0.0, 1.0))
+        .label("")
+        .gauge_style(t.bar)
+        .use_unicode(true)
+        .render(Rect { height: 1, ..gauge }, buf);
+
+    let mut title = String::from("Question");
+    if active.session.mode == Mode::Onboarding
+        && let Some(d) = item.dimension
+    {
+        title = format!("Question · {}", d.title());
+    }
+    para(Line::from(Span::styled(sanitize(&item.prompt), t.title)))
+        .block(boxed(&title, t.accent))
+        .render(prompt, buf);
+
+    match text {
+        Some(typed) => {
+            para(vec![
+                Line::from(vec![
+                    Span::styled(sanitize(typed), t.text),
+                    Span::styled("▏", t.accent),
+                ]),
+                Line::from(Span::styled(
+                    "Optional. Write as much or as little as is useful.",
+                    t.dim,
+                )),
+            ])
+            .block(boxed("Your reflection", t.dim))
+            .render(scale, buf);
+        }
+        None => render_scale(
+            app,
+            item,
+            *cursor,
+            active.session.answers.get(&item.id),
+            scale,
+            buf,
+        ),
+    }
+
+    let mut lines = Vec::new();
+    if show_why {
+        lines.push(Line::from(Span::styled(
+            "Why this matters: both sides",
+            t.accent,
+        )));
+        lines.push(Line::from(sanitize(
+            item.why.as_deref().unwrap_or_default(),
+        )));
+    }
+    if discuss {
+        if !lines.is_empty() {
+            lines.push(Line::from(""));
+        }
+        lines.push(Line::from(vec![
+            Span::styled("Talk about it: ", t.accent),
+            Span::raw(sanitize(item.discuss.as_deref().unwrap_or_default())),
+        ]));
+    }
+    if let Some(note) = active.session.notes.get(&item.id) {
+        lines.push(Line::from(vec![
+            Span::styled("Note: ", t.accent),
+            Span::raw(sanitize(note)),
+        ]));
+    }
+    if lines.is_empty() && item.why.is_some() {
+        lines.push(Line::from(Span::styled(
+            "Press w for why this matters, with both sides of the debate.",
+            t.dim,
+        )));
+    }
+    para(lines).render(extra, buf);
+}
+
+fn render_scale(
+    app: &App,
+    item: &Item,
+    cursor: u8,
+    earlier: Option<&Answer>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let t = &app.theme;
+    let mut lines = Vec::new();
+    for v in 1..=item.scale_len() {
+        let label = item.label(v).map(sanitize).unwrap_or_default();
+        let chosen = earlier == Some(&Answer::Value(v));
+        lines.push(option_line(app, v, &label, cursor == v, chosen));
+    }
+    let na_chosen = earlier == Some(&Answer::NotApplicable);
+    lines.push(option_line(
+        app,
+        0,
+        "Not applicable / don't know",
+        cursor == 0,
+        na_chosen,
+    ));
+    if earlier.is_some() {
+        lines.push(Line::from(Span::styled(
+            "  ✓ marks your earlier answer; press another key to change it.",
+            t.dim,
+        )));
+    }
+    para(lines).render(area, buf);
+}
+
+fn option_line(
+    app: &App,
+    value: u8,
+    label: &str,
+    under_cursor: bool,
+    chosen: bool,
+) -> Line<'static> {
+    let t = &app.theme;
+    let key = if value == 0 {
+        "0/x".to_string()
+    } else {
+        value.to_string()
+    };
+    let style = if under_cursor { t.selected } else { t.text };
+    Line::from(vec![
+        Span::raw(marker(under_cursor)),
+        Span::styled(format!("{key:>3}  {label}"), style),
+        Span::styled(if chosen { "  ✓" } else { "" }, t.accent),
+    ])
+}

@@ -1,0 +1,155 @@
+//! Results: the four dimensions by side of the debate, the pattern, flags,
+//! "since last time", and how each score was computed (`m`).
+
+use super::common::{bar, para};
+use crate::model::Assessment;
+use crate::model::dimension::{Dimension, Side};
+use crate::model::text::sanitize;
+use crate::report::{computation_lines, score_band};
+use crate::tui::app::{App, Screen};
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let (Screen::Results { scroll, method }, Some(active)) = (&app.screen, &app.active) else {
+        return;
+    };
+    let Some(a) = &active.assessment else { return };
+    let lines = if *method {
+        method_lines(&app.theme, a)
+    } else {
+        summary_lines(
+            &app.theme,
+            a,
+            active.previous_assessment.as_ref(),
+            active.previous.as_ref().map(|p| p.started.date()),
+        )
+    };
+    let max_scroll = (lines.len() as u16).saturating_sub(area.height);
+    para(lines)
+        .scroll(((*scroll).min(max_scroll), 0))
+        .render(area, buf);
+}
+
+/// One dimension's row: name, bar, number, reading, change.
+pub fn dimension_line(
+    t: &Theme,
+    a: &Assessment,
+    dim: Dimension,
+    previous: Option<&Assessment>,
+) -> Line<'static> {
+    let s = a.scores.get(dim);
+    let style = if dim.is_risk() { t.bar_risk } else { t.bar };
+    let number = s.score.map_or("  –".to_string(), |v| format!("{v:>3}"));
+    let reading = match s.score {
+        Some(_) => score_band(dim, s.score).to_string(),
+        None => format!("not enough answers ({} of {})", s.answered, s.items),
+    };
+    let delta = match (s.score, previous.and_then(|p| p.scores.value(dim))) {
+        (Some(now), Some(before)) => {
+            let d = i16::from(now) - i16::from(before);
+            if d == 0 {
+                "  = same".to_string()
+            } else {
+                format!("  {d:+} since last")
+            }
+        }
+        _ => String::new(),
+    };
+    Line::from(vec![
+        Span::raw(format!("  {:<15}", dim.title())),
+        Span::styled(bar(s.score, 20), style),
+        Span::styled(format!(" {number} "), t.title),
+        Span::raw(format!("{reading:<10}")),
+        Span::styled(delta, t.accent),
+    ])
+}
+
+fn summary_lines(
+    t: &Theme,
+    a: &Assessment,
+    previous: Option<&Assessment>,
+    previous_date: Option<String>,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for side in [Side::ProCoding, Side::AgainstCoding] {
+        lines.push(Line::from(Span::styled(side.title(), t.accent)));
+        for dim in Dimension::ALL.into_iter().filter(|d| d.side() == side) {
+            lines.push(dimension_line(t, a, dim, previous));
+        }
+    }
+    match previous_date {
+        Some(date) => lines.push(Line::from(Span::styled(
+            format!(
+                "  Changes are since your last {} session on {date}.",
+                a.set.id
+            ),
+            t.dim,
+        ))),
+        None => lines.push(Line::from(Span::styled(
+            "  First session of this set: next time you will see the change.",
+            t.dim,
+        ))),
+    }
+    if let Some((_, text)) = &a.pattern {
+        lines.push(Line::from(""));
+        lines.push(Line::from(vec![
+            Span::styled("Pattern: ", t.accent),
+            Span::styled(sanitize(&text.title), t.title),
+        ]));
+        lines.push(Line::from(sanitize(&text.summary)));
+    }
+    if !a.flags.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            format!("Flags ({})", a.flags.len()),
+            t.accent,
+        )));
+        for f in &a.flags {
+            lines.push(Line::from(vec![
+                Span::styled("! ", t.warn),
+                Span::raw(sanitize(&f.message)),
+            ]));
+            lines.push(Line::from(Span::styled(
+                format!("    raised by: {}", f.raised_by.join(", ")),
+                t.dim,
+            )));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Press m to see how each score was computed, Enter for suggestions.",
+        t.dim,
+    )));
+    lines
+}
+
+fn method_lines(t: &Theme, a: &Assessment) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(Span::styled("How the scores were computed", t.accent)),
+        Line::from(
+            "Each answer is keyed so high means more of the dimension (reverse-keyed items are flipped: 6 − answer), mapped to 0–1 as (keyed − 1) / 4, averaged with its weight and scaled to 0–100. N/A and skipped answers are left out; fewer than 2 answers gives no score.",
+        ),
+        Line::from(""),
+    ];
+    for dim in Dimension::ALL {
+        let s = a.scores.get(dim);
+        let score = s.score.map_or("no score".to_string(), |v| v.to_string());
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{}: {score} from {} of {} items",
+                dim.title(),
+                s.answered,
+                s.items
+            ),
+            t.title,
+        )));
+        for line in computation_lines(&a.set, s) {
+            lines.push(Line::from(format!("  {line}")));
+        }
+    }
+    lines
+}

@@ -1,0 +1,84 @@
+//! The set browser.
+
+use super::common::{boxed, marker, para, truncate};
+use crate::model::dimension::Dimension;
+use crate::model::text::sanitize;
+use crate::tui::app::{App, Screen};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let Screen::Sets { cursor } = app.screen else {
+        return;
+    };
+    let [list, detail] = Layout::vertical([
+        Constraint::Length(app.library.sets.len().min(8) as u16 + 1),
+        Constraint::Min(5),
+    ])
+    .areas(area);
+    let first = cursor.saturating_sub(7);
+    let lines: Vec<Line> = app
+        .library
+        .sets
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(8)
+        .map(|(i, s)| {
+            let style = if i == cursor { t.selected } else { t.text };
+            Line::from(vec![
+                Span::raw(marker(i == cursor)),
+                Span::styled(
+                    format!(
+                        "{:<14} {:<32} {}",
+                        truncate(&s.id, 14),
+                        truncate(&sanitize(&s.title), 32),
+                        s.source.describe()
+                    ),
+                    style,
+                ),
+            ])
+        })
+        .collect();
+    para(lines).render(list, buf);
+
+    let Some(set) = app.library.sets.get(cursor) else {
+        return;
+    };
+    let counts: Vec<String> = Dimension::ALL
+        .iter()
+        .map(|d| format!("{} {}", d.id(), set.items_in(*d).count()))
+        .collect();
+    let mut d = vec![
+        Line::from(sanitize(&set.description)),
+        Line::from(Span::styled(
+            format!(
+                "{} items, {} scored: {}",
+                set.items.len(),
+                set.scored_items().count(),
+                counts.join(", ")
+            ),
+            t.accent,
+        )),
+        Line::from(""),
+    ];
+    for item in set
+        .items
+        .iter()
+        .take(usize::from(detail.height.saturating_sub(5)))
+    {
+        let dim = item
+            .dimension
+            .map_or("reflection".to_string(), |d| d.id().to_string());
+        d.push(Line::from(vec![
+            Span::styled(format!("{dim:<12}"), t.dim),
+            Span::raw(sanitize(&item.prompt)),
+        ]));
+    }
+    para(d)
+        .block(boxed(&sanitize(&set.title), t.dim))
+        .render(detail, buf);
+}

@@ -1,0 +1,75 @@
+//! Suggestions and commitments.
+
+use super::common::{boxed, marker, para};
+use crate::model::text::sanitize;
+use crate::tui::app::{App, MAX_COMMITMENTS, Screen};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let (Screen::Suggestions { cursor }, Some(active)) = (&app.screen, &app.active) else {
+        return;
+    };
+    let suggestions = active
+        .assessment
+        .as_ref()
+        .map(|a| a.suggestions.as_slice())
+        .unwrap_or_default();
+    let picked = &active.session.commitments;
+    let [list, detail] = Layout::vertical([
+        Constraint::Length(suggestions.len() as u16 + 2),
+        Constraint::Min(4),
+    ])
+    .areas(area);
+
+    let mut lines = vec![Line::from(Span::styled(
+        format!(
+            "Pick up to {MAX_COMMITMENTS} to try before next time ({} picked). Space picks, Enter saves.",
+            picked.len()
+        ),
+        t.text,
+    ))];
+    for (i, s) in suggestions.iter().enumerate() {
+        let is_picked = picked.iter().any(|c| c.practice == s.id);
+        let style = if i == *cursor { t.selected } else { t.text };
+        let hands_on = if s.implementation { " · hands-on" } else { "" };
+        lines.push(Line::from(vec![
+            Span::raw(marker(i == *cursor)),
+            Span::styled(if is_picked { "[x] " } else { "[ ] " }, t.accent),
+            Span::styled(
+                format!(
+                    "{} (~{} min/week{hands_on})",
+                    sanitize(&s.title),
+                    s.minutes_per_week
+                ),
+                style,
+            ),
+        ]));
+    }
+    if suggestions.is_empty() {
+        lines.push(Line::from(
+            "No suggestions for this set. Press Enter to save the session.",
+        ));
+    }
+    para(lines).render(list, buf);
+
+    if let Some(s) = suggestions.get(*cursor) {
+        let mut d = vec![
+            Line::from(sanitize(&s.summary)),
+            Line::from(vec![
+                Span::styled("Why for you: ", t.accent),
+                Span::raw(sanitize(&s.why)),
+            ]),
+            Line::from(Span::styled("This week:", t.accent)),
+        ];
+        for step in &s.steps {
+            d.push(Line::from(format!("• {}", sanitize(step))));
+        }
+        para(d)
+            .block(boxed(&sanitize(&s.title), t.dim))
+            .render(detail, buf);
+    }
+}
