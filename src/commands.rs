@@ -7,7 +7,6 @@ use crate::model::answers::parse_sheet;
 use crate::model::catalog::{Library, read_limited};
 use crate::model::location::Problem;
 use crate::model::question_set::Rater;
-use crate::model::scoring::gaps;
 use crate::model::session::{Session, follow_through, summarize};
 use crate::model::text::sanitize;
 use crate::model::{AnswerSheet, Assessment, Dimension, assess};
@@ -200,8 +199,7 @@ fn score(
             markdown::render(&own, &sheet.answers, other.as_ref())
         )?,
         ReportFormat::Json => {
-            let g = other.as_ref().map(|o| gaps(&own.scores, &o.scores));
-            serde_json::to_writer_pretty(&mut out, &json::score_json(&own, g.as_ref()))?;
+            serde_json::to_writer_pretty(&mut out, &json::score_json(&own, other.as_ref()))?;
             writeln!(out)?;
         }
     }
@@ -343,8 +341,7 @@ fn export_json(lib: &Library, s: &Session) -> serde_json::Value {
         let other = s
             .other_sheet()
             .and_then(|sheet| lib.set(&sheet.set).map(|o| assess(lib, o, &sheet)));
-        let g = other.as_ref().map(|o| gaps(&own.scores, &o.scores));
-        json::score_json(&own, g.as_ref())
+        json::score_json(&own, other.as_ref())
     });
     serde_json::json!({
         "schema": crate::model::session::SCHEMA,

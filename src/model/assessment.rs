@@ -4,6 +4,7 @@ use super::answers::AnswerSheet;
 use super::catalog::Library;
 use super::flags::{RaisedFlag, raise};
 use super::pattern::{Pattern, PatternText, classify};
+use super::plan::{Plan, first_90_days};
 use super::practices::{Context, Suggestion, suggest};
 use super::profile::{Mode, Profile};
 use super::question_set::QuestionSet;
@@ -20,6 +21,8 @@ pub struct Assessment {
     pub pattern: Option<(Pattern, PatternText)>,
     pub flags: Vec<RaisedFlag>,
     pub suggestions: Vec<Suggestion>,
+    /// The first-90-days plan, in onboarding mode or with the onboarding set.
+    pub plan: Option<Plan>,
 }
 
 /// Scores a sheet against its set and derives everything else.
@@ -50,7 +53,11 @@ pub fn assess(library: &Library, set: &QuestionSet, sheet: &AnswerSheet) -> Asse
         ),
         _ => Vec::new(),
     };
+    let onboarding = sheet.mode == Mode::Onboarding || set.id == "onboarding";
+    let plan =
+        (onboarding && !suggestions.is_empty()).then(|| first_90_days(&library.plan, &suggestions));
     Assessment {
+        plan,
         set: set.clone(),
         mode: sheet.mode,
         profile,

@@ -4,6 +4,7 @@
 use super::flags::FlagText;
 use super::location::{Position, Problem, from_toml_error};
 use super::pattern::{Pattern, PatternText};
+use super::plan::PlanText;
 use super::practices::{Practice, parse_catalogue};
 use super::question_set::{MAX_FILE_BYTES, QuestionSet, Source, parse_set};
 use serde::Deserialize;
@@ -33,6 +34,10 @@ const PATTERNS: (&str, &str) = (
     "assets/patterns.toml",
     include_str!("../../assets/patterns.toml"),
 );
+const ONBOARDING: (&str, &str) = (
+    "assets/onboarding.toml",
+    include_str!("../../assets/onboarding.toml"),
+);
 const PRACTICES: (&str, &str) = (
     "assets/practices.toml",
     include_str!("../../assets/practices.toml"),
@@ -45,6 +50,7 @@ pub struct Library {
     pub flags: Vec<FlagText>,
     pub patterns: Vec<PatternText>,
     pub practices: Vec<Practice>,
+    pub plan: PlanText,
     /// Problems with user sets: reported, never fatal.
     pub warnings: Vec<Problem>,
 }
@@ -95,6 +101,7 @@ impl Library {
             flags,
             patterns,
             practices,
+            plan: parse_asset(ONBOARDING)?,
             warnings: Vec::new(),
         })
     }

@@ -8,6 +8,7 @@ pub mod dimension;
 pub mod flags;
 pub mod location;
 pub mod pattern;
+pub mod plan;
 pub mod practices;
 pub mod profile;
 pub mod question_set;

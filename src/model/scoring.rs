@@ -99,3 +99,49 @@ pub fn gaps(own: &Scores, other: &Scores) -> BTreeMap<Dimension, i16> {
         })
         .collect()
 }
+
+/// A gap of at least this many points between self and other is a talking point.
+pub const TALKING_POINT_GAP: i16 = 20;
+
+/// A dimension where self and other see the manager differently.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TalkingPoint {
+    pub dimension: Dimension,
+    pub own: u8,
+    pub other: u8,
+    /// Self minus other.
+    pub gap: i16,
+    /// Up to three answers behind each side, e.g. `after-hours = 4 (Often)`.
+    pub own_items: Vec<String>,
+    pub other_items: Vec<String>,
+}
+
+/// Every dimension whose gap is `TALKING_POINT_GAP` or more, either way.
+pub fn talking_points(
+    own_set: &QuestionSet,
+    own: &Scores,
+    other_set: &QuestionSet,
+    other: &Scores,
+) -> Vec<TalkingPoint> {
+    // The three answers on each side that pull hardest in the gap's direction.
+    let describe = |set: &QuestionSet, s: &DimensionScore, high: bool| -> Vec<String> {
+        let mut c: Vec<&Contribution> = s.contributions.iter().collect();
+        c.sort_by_key(|c| if high { 5 - c.keyed } else { c.keyed });
+        c.iter()
+            .take(3)
+            .map(|c| super::flags::describe_answer(set, &c.item, c.raw))
+            .collect()
+    };
+    gaps(own, other)
+        .into_iter()
+        .filter(|(_, g)| g.abs() >= TALKING_POINT_GAP)
+        .map(|(d, gap)| TalkingPoint {
+            dimension: d,
+            own: own.value(d).unwrap_or(0),
+            other: other.value(d).unwrap_or(0),
+            gap,
+            own_items: describe(own_set, own.get(d), gap > 0),
+            other_items: describe(other_set, other.get(d), gap < 0),
+        })
+        .collect()
+}

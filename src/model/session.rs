@@ -62,6 +62,9 @@ pub struct OtherRating {
     pub set: String,
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// The second rater's current question (0-based), for resume.
+    #[serde(default)]
+    pub position: usize,
 }
 
 /// One session, finished or not.

@@ -79,6 +79,10 @@ pub struct ScoreJson {
     pub suggestions: Vec<SuggestionJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gaps: Option<BTreeMap<&'static str, i16>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub talking_points: Option<Vec<crate::model::scoring::TalkingPoint>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<crate::model::plan::Plan>,
 }
 
 #[derive(Serialize)]
@@ -116,8 +120,12 @@ pub struct SuggestionJson {
 
 pub const SCHEMA: u32 = 1;
 
-pub fn score_json(a: &Assessment, gaps: Option<&BTreeMap<Dimension, i16>>) -> ScoreJson {
+pub fn score_json(a: &Assessment, other: Option<&Assessment>) -> ScoreJson {
+    let gaps = other.map(|o| crate::model::scoring::gaps(&a.scores, &o.scores));
     ScoreJson {
+        talking_points: other
+            .map(|o| crate::model::scoring::talking_points(&a.set, &a.scores, &o.set, &o.scores)),
+        plan: a.plan.clone(),
         schema: SCHEMA,
         set: a.set.id.clone(),
         mode: a.mode.id(),

@@ -6,7 +6,8 @@ use super::{computation_lines, score_band, score_label};
 use crate::model::answers::Answer;
 use crate::model::catalog::Library;
 use crate::model::dimension::{Dimension, Side};
-use crate::model::scoring::gaps;
+use crate::model::plan::Plan;
+use crate::model::scoring::{TALKING_POINT_GAP, gaps, talking_points};
 use crate::model::session::{Session, Summary};
 use crate::model::text::sanitize;
 use crate::model::{Assessment, assess};
@@ -191,6 +192,9 @@ fn write_body(
         }
         out.push('\n');
     }
+    if let Some(o) = other {
+        write_talking_points(out, a, o);
+    }
     if !a.suggestions.is_empty() {
         let _ = writeln!(out, "## Suggestions\n");
         for (i, s) in a.suggestions.iter().enumerate() {
@@ -213,6 +217,9 @@ fn write_body(
             }
         }
         out.push('\n');
+    }
+    if let Some(plan) = &a.plan {
+        write_plan(out, plan);
     }
     let reflections = reflections(a, answers);
     if !reflections.is_empty() {
@@ -285,4 +292,60 @@ fn write_method(out: &mut String, a: &Assessment) {
             let _ = writeln!(out, "  - {}", escape(&line));
         }
     }
+}
+
+fn write_talking_points(out: &mut String, a: &Assessment, o: &Assessment) {
+    let points = talking_points(&a.set, &a.scores, &o.set, &o.scores);
+    let _ = writeln!(out, "## Talking points\n");
+    if points.is_empty() {
+        let _ = writeln!(
+            out,
+            "No dimension differs by {TALKING_POINT_GAP} points or more between self and other.\n"
+        );
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "Where self and other differ by {TALKING_POINT_GAP} points or more: the gap is the conversation.\n"
+    );
+    for p in points {
+        let _ = writeln!(
+            out,
+            "- **{}**: self {}, other {} (gap {:+})",
+            p.dimension.title(),
+            p.own,
+            p.other,
+            p.gap
+        );
+        let _ = writeln!(out, "  - Self: {}", escape(&p.own_items.join(", ")));
+        let _ = writeln!(out, "  - Other: {}", escape(&p.other_items.join(", ")));
+    }
+    out.push('\n');
+}
+
+fn write_plan(out: &mut String, plan: &Plan) {
+    let _ = writeln!(out, "## Your first 90 days\n\n{}\n", escape(&plan.intro));
+    for w in &plan.weeks {
+        let _ = writeln!(out, "### {}\n", escape(&w.theme));
+        let _ = writeln!(
+            out,
+            "**{}** (about {} minutes a week). {}\n",
+            escape(&w.practice.title),
+            w.practice.minutes_per_week,
+            escape(&w.practice.summary)
+        );
+        for step in &w.practice.steps {
+            let _ = writeln!(out, "- {}", escape(step));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "### After the first month, watch for\n");
+    for line in &plan.watch_for {
+        let _ = writeln!(out, "- {}", escape(line));
+    }
+    let _ = writeln!(out, "\n### Team-size tripwires\n");
+    for line in &plan.tripwires {
+        let _ = writeln!(out, "- {}", escape(line));
+    }
+    out.push('\n');
 }

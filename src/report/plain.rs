@@ -3,7 +3,7 @@
 use super::{computation_lines, score_band, score_label};
 use crate::model::answers::Answer;
 use crate::model::dimension::{Dimension, Side};
-use crate::model::scoring::gaps;
+use crate::model::scoring::{TALKING_POINT_GAP, gaps, talking_points};
 use crate::model::text::sanitize;
 use crate::model::{Assessment, Kind};
 use std::collections::BTreeMap;
@@ -69,6 +69,39 @@ pub fn render(
             let _ = writeln!(out, "    raised by: {}", f.raised_by.join(", "));
         }
     }
+    if let Some(o) = other {
+        let points = talking_points(&a.set, &a.scores, &o.set, &o.scores);
+        let _ = writeln!(
+            out,
+            "\nTalking points (gaps of {TALKING_POINT_GAP} or more)"
+        );
+        if points.is_empty() {
+            let _ = writeln!(
+                out,
+                "  None: you and the other rater see each dimension within {TALKING_POINT_GAP} points."
+            );
+        }
+        for p in points {
+            let _ = writeln!(
+                out,
+                "  {}: self {}, other {} (gap {:+})",
+                p.dimension.title(),
+                p.own,
+                p.other,
+                p.gap
+            );
+            out.push_str(&wrap(
+                &format!("self: {}", p.own_items.join(", ")),
+                78,
+                "    ",
+            ));
+            out.push_str(&wrap(
+                &format!("other: {}", p.other_items.join(", ")),
+                78,
+                "    ",
+            ));
+        }
+    }
     if !a.suggestions.is_empty() {
         let _ = writeln!(out, "\nSuggestions");
         for (i, s) in a.suggestions.iter().enumerate() {
@@ -85,6 +118,27 @@ pub fn render(
                 s.minutes_per_week
             );
             out.push_str(&wrap(&sanitize(&s.why), 78, "     "));
+        }
+    }
+    if let Some(plan) = &a.plan {
+        let _ = writeln!(out, "\nYour first 90 days");
+        out.push_str(&wrap(&sanitize(&plan.intro), 78, "  "));
+        for w in &plan.weeks {
+            out.push_str(&wrap(&sanitize(&w.theme), 78, "  "));
+            let _ = writeln!(
+                out,
+                "    -> {} (~{} min/week)",
+                sanitize(&w.practice.title),
+                w.practice.minutes_per_week
+            );
+        }
+        let _ = writeln!(out, "  After the first month, watch for:");
+        for line in &plan.watch_for {
+            out.push_str(&wrap(&format!("- {}", sanitize(line)), 78, "    "));
+        }
+        let _ = writeln!(out, "  Team-size tripwires:");
+        for line in &plan.tripwires {
+            out.push_str(&wrap(&format!("- {}", sanitize(line)), 78, "    "));
         }
     }
     let reflections = reflections(a, answers);

@@ -6,7 +6,7 @@ use crate::model::answers::Answer;
 use crate::model::catalog::Library;
 use crate::model::profile::ProfileDraft;
 use crate::model::question_set::{Kind, QuestionSet, Rater};
-use crate::model::session::{CheckIn, Commitment, Session, Summary, summarize};
+use crate::model::session::{CheckIn, Commitment, OtherRating, Session, Summary, summarize};
 use crate::model::time::Timestamp;
 use crate::model::{Assessment, Mode, Profile, Stage, assess};
 use crate::sessions::History;
@@ -66,6 +66,8 @@ pub enum Screen {
     Sets {
         cursor: usize,
     },
+    /// Coaching: "pass the keyboard to your coach".
+    Handover,
 }
 
 /// A layer drawn over the screen.
@@ -73,6 +75,18 @@ pub enum Screen {
 pub enum Overlay {
     Help,
     ConfirmQuit,
+    /// The note editor on the current question (coaching).
+    Note,
+}
+
+/// The set a second rater answers in coaching mode.
+pub const PERCEPTION_SET: &str = "perception";
+
+/// A note being written on one question.
+#[derive(Debug, Clone)]
+pub struct NoteEditor {
+    pub item: String,
+    pub area: ratatui_textarea::TextArea<'static>,
 }
 
 /// Work for the run loop.
@@ -98,6 +112,68 @@ pub struct Active {
     pub to_check: Vec<Commitment>,
     pub assessment: Option<Assessment>,
     pub previous_assessment: Option<Assessment>,
+    /// Coaching: the second rater's set, and whether they have the keyboard.
+    pub other_set: Option<QuestionSet>,
+    pub rating_other: bool,
+    pub other_assessment: Option<Assessment>,
+}
+
+impl Active {
+    fn new(
+        session: Session,
+        set: QuestionSet,
+        previous: Option<Session>,
+        to_check: Vec<Commitment>,
+        library: &Library,
+    ) -> Active {
+        let coaching = session.mode == Mode::Coaching && set.rater == Rater::SelfRater;
+        let other_set = coaching
+            .then(|| library.set(PERCEPTION_SET).cloned())
+            .flatten();
+        let rating_other =
+            other_set.is_some() && session.other.is_some() && session.position >= set.items.len();
+        Active {
+            session,
+            set,
+            previous,
+            to_check,
+            assessment: None,
+            previous_assessment: None,
+            other_set,
+            rating_other,
+            other_assessment: None,
+        }
+    }
+
+    /// The set whose questions are showing.
+    pub fn current_set(&self) -> &QuestionSet {
+        match (&self.other_set, self.rating_other) {
+            (Some(other), true) => other,
+            _ => &self.set,
+        }
+    }
+
+    /// The answers being given now: the manager's, or the second rater's.
+    pub fn current_answers(&self) -> &std::collections::BTreeMap<String, Answer> {
+        match (&self.session.other, self.rating_other) {
+            (Some(o), true) => &o.answers,
+            _ => &self.session.answers,
+        }
+    }
+
+    fn current_answers_mut(&mut self) -> &mut std::collections::BTreeMap<String, Answer> {
+        match (&mut self.session.other, self.rating_other) {
+            (Some(o), true) => &mut o.answers,
+            _ => &mut self.session.answers,
+        }
+    }
+
+    fn set_position(&mut self, index: usize) {
+        match (&mut self.session.other, self.rating_other) {
+            (Some(o), true) => o.position = index,
+            _ => self.session.position = index,
+        }
+    }
 }
 
 /// Home menu entries, in order.
@@ -129,6 +205,7 @@ pub struct App {
     pub now: Timestamp,
     pub quit: bool,
     pub theme: super::theme::Theme,
+    pub note: Option<NoteEditor>,
 }
 
 impl App {
@@ -158,6 +235,7 @@ impl App {
             now,
             quit: false,
             theme: super::theme::Theme::colour(),
+            note: None,
         }
     }
 
@@ -222,11 +300,19 @@ impl App {
             Screen::Saved { .. } => self.on_saved(action),
             Screen::History { cursor } => self.on_history(cursor, action),
             Screen::Sets { cursor } => self.on_sets(cursor, action),
+            Screen::Handover => self.on_handover(action),
         }
     }
 
     fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Option<Effect> {
         match (overlay, action) {
+            (Overlay::Note, Action::NoteKey(key)) => {
+                if let Some(editor) = self.note.as_mut() {
+                    editor.area.input(key);
+                }
+                None
+            }
+            (Overlay::Note, Action::Back) => self.close_note(),
             (Overlay::ConfirmQuit, Action::Yes) => {
                 self.quit = true;
                 Some(Effect::Quit)
@@ -355,14 +441,7 @@ impl App {
             .map(|s| s.commitments.clone())
             .unwrap_or_default();
         let previous = self.history.previous(&set.id, &session.id).cloned();
-        self.active = Some(Active {
-            session,
-            set,
-            previous,
-            to_check,
-            assessment: None,
-            previous_assessment: None,
-        });
+        self.active = Some(Active::new(session, set, previous, to_check, &self.library));
         self.enter_first_step();
         Some(Effect::SaveProgress)
     }
@@ -452,17 +531,14 @@ impl App {
             .find(|s| !s.commitments.is_empty() && s.id < session.id)
             .map(|s| s.commitments.clone())
             .unwrap_or_default();
-        let position = session.position;
         let needs_profile = set.rater == Rater::SelfRater && session.profile.is_none();
         let checked = session.checkins.len();
-        self.active = Some(Active {
-            session,
-            set,
-            previous,
-            to_check,
-            assessment: None,
-            previous_assessment: None,
-        });
+        let active = Active::new(session, set, previous, to_check, &self.library);
+        let position = match (&active.session.other, active.rating_other) {
+            (Some(o), true) => o.position,
+            _ => active.session.position,
+        };
+        self.active = Some(active);
         if checked < self.active.as_ref().map_or(0, |a| a.to_check.len()) {
             self.screen = Screen::CheckIn { index: checked };
         } else if needs_profile {
@@ -658,13 +734,19 @@ impl App {
         let Some(active) = self.active.as_mut() else {
             return;
         };
-        if index >= active.set.items.len() {
-            self.enter_results();
+        if index >= active.current_set().items.len() {
+            let other_pending = active.other_set.is_some() && !active.rating_other;
+            if other_pending {
+                active.session.position = active.set.items.len();
+                self.screen = Screen::Handover;
+            } else {
+                self.enter_results();
+            }
             return;
         }
-        active.session.position = index;
-        let item = &active.set.items[index];
-        let earlier = active.session.answers.get(&item.id);
+        active.set_position(index);
+        let item = active.current_set().items[index].clone();
+        let earlier = active.current_answers().get(&item.id);
         let cursor = match earlier {
             Some(Answer::Value(v)) => *v,
             Some(Answer::NotApplicable) => 0,
@@ -687,10 +769,10 @@ impl App {
 
     fn record(&mut self, index: usize, answer: Option<Answer>) -> Option<Effect> {
         let active = self.active.as_mut()?;
-        let id = active.set.items.get(index)?.id.clone();
+        let id = active.current_set().items.get(index)?.id.clone();
         match answer {
-            Some(a) => active.session.answers.insert(id, a),
-            None => active.session.answers.remove(&id),
+            Some(a) => active.current_answers_mut().insert(id, a),
+            None => active.current_answers_mut().remove(&id),
         };
         self.enter_question(index + 1);
         Some(Effect::SaveProgress)
@@ -704,7 +786,13 @@ impl App {
         text: Option<String>,
         action: Action,
     ) -> Option<Effect> {
-        let item = self.active.as_ref()?.set.items.get(index)?.clone();
+        let item = self
+            .active
+            .as_ref()?
+            .current_set()
+            .items
+            .get(index)?
+            .clone();
         if let Some(mut text) = text {
             return match action {
                 Action::Type(c) => {
@@ -761,11 +849,93 @@ impl App {
             Action::Enter => self.record(index, Some(Answer::Value(cursor))),
             Action::ToggleWhy => set(self, cursor, !why),
             Action::Previous | Action::Back => self.previous_question(index),
+            Action::Note if self.coaching() => {
+                self.open_note(&item.id);
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn open_note(&mut self, item: &str) {
+        let existing = self
+            .active
+            .as_ref()
+            .and_then(|a| a.session.notes.get(item).cloned())
+            .unwrap_or_default();
+        let mut area =
+            ratatui_textarea::TextArea::new(existing.lines().map(String::from).collect());
+        area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
+        area.set_placeholder_text("What came up? Type freely; Esc closes and keeps the note.");
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        self.note = Some(NoteEditor {
+            item: item.to_string(),
+            area,
+        });
+        self.overlay = Some(Overlay::Note);
+    }
+
+    /// Closes the note editor, keeping what was typed.
+    fn close_note(&mut self) -> Option<Effect> {
+        self.overlay = None;
+        let editor = self.note.take()?;
+        let text: String = editor
+            .area
+            .lines()
+            .iter()
+            .map(|l| {
+                l.chars()
+                    .filter(|c| !crate::model::text::is_forbidden(*c))
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let notes = &mut self.active.as_mut()?.session.notes;
+        if text.trim().is_empty() {
+            notes.remove(&editor.item);
+        } else {
+            notes.insert(editor.item, text.trim_end().to_string());
+        }
+        Some(Effect::SaveProgress)
+    }
+
+    fn on_handover(&mut self, action: Action) -> Option<Effect> {
+        let active = self.active.as_mut()?;
+        match action {
+            Action::StartOther => {
+                let set = active.other_set.as_ref()?.id.clone();
+                let position = active.session.other.as_ref().map_or(0, |o| o.position);
+                active.session.other.get_or_insert(OtherRating {
+                    set,
+                    answers: Default::default(),
+                    position: 0,
+                });
+                active.rating_other = true;
+                self.enter_question(position);
+                Some(Effect::SaveProgress)
+            }
+            Action::Skip => {
+                self.enter_results();
+                None
+            }
+            Action::Back | Action::Previous => {
+                let last = active.set.items.len().checked_sub(1)?;
+                self.enter_question(last);
+                None
+            }
             _ => None,
         }
     }
 
     fn previous_question(&mut self, index: usize) -> Option<Effect> {
+        if index == 0 && self.active.as_ref().is_some_and(|a| a.rating_other) {
+            if let Some(a) = self.active.as_mut() {
+                a.rating_other = false;
+            }
+            self.screen = Screen::Handover;
+            return None;
+        }
         if index == 0 {
             let needs_profile = self
                 .active
@@ -790,6 +960,12 @@ impl App {
         };
         active.session.position = active.set.items.len();
         active.assessment = Some(assess(library, &active.set, &active.session.sheet()));
+        active.other_assessment = match (&active.other_set, active.session.other_sheet()) {
+            (Some(set), Some(sheet)) if !sheet.answers.is_empty() => {
+                Some(assess(library, set, &sheet))
+            }
+            _ => None,
+        };
         active.previous_assessment = active
             .previous
             .as_ref()
@@ -843,7 +1019,13 @@ impl App {
             }
             Action::Export => Some(Effect::Export),
             Action::Previous | Action::Back => {
-                let last = self.active.as_ref()?.set.items.len().checked_sub(1)?;
+                let last = self
+                    .active
+                    .as_ref()?
+                    .current_set()
+                    .items
+                    .len()
+                    .checked_sub(1)?;
                 self.enter_question(last);
                 None
             }

@@ -45,6 +45,10 @@ pub enum Action {
     CycleMode,
     /// A character typed into a text field.
     Type(char),
+    /// A key for the note editor.
+    NoteKey(KeyEvent),
+    /// Hand the keyboard to the second rater (coaching).
+    StartOther,
 }
 
 type Hints = &'static [(&'static str, &'static str)];
@@ -104,7 +108,7 @@ const QUESTION: Hints = &[
 ];
 const QUESTION_COACHING: Hints = &[
     ("1-5", "answer"),
-    ("←→ Enter", "pick"),
+    ("←→", "move"),
     ("0/x", "n/a"),
     ("s", "skip"),
     ("b", "back"),
@@ -156,6 +160,18 @@ const SETS: Hints = &[
     ("?", "help"),
     ("q", "quit"),
 ];
+const HANDOVER: Hints = &[
+    ("Enter", "coach rates"),
+    ("s", "skip to results"),
+    ("Esc", "back"),
+    ("?", "help"),
+    ("q", "quit"),
+];
+const NOTE: Hints = &[
+    ("type", "your note"),
+    ("Esc", "close and keep"),
+    ("Ctrl-C", "quit"),
+];
 const HELP: Hints = &[("Esc/?", "close"), ("q", "quit")];
 const CONFIRM: Hints = &[("y", "quit"), ("n/Esc", "stay")];
 
@@ -172,6 +188,7 @@ pub fn hints(screen: &Screen, overlay: Option<&Overlay>, coaching: bool) -> Hint
     match overlay {
         Some(Overlay::Help) => return HELP,
         Some(Overlay::ConfirmQuit) => return CONFIRM,
+        Some(Overlay::Note) => return NOTE,
         None => {}
     }
     match screen {
@@ -191,6 +208,7 @@ pub fn hints(screen: &Screen, overlay: Option<&Overlay>, coaching: bool) -> Hint
         Screen::Saved { .. } => SAVED,
         Screen::History { .. } => HISTORY,
         Screen::Sets { .. } => SETS,
+        Screen::Handover => HANDOVER,
     }
 }
 
@@ -210,6 +228,8 @@ pub fn action_for(screen: &Screen, overlay: Option<&Overlay>, key: KeyEvent) -> 
                 Some(Action::Back)
             }
             (Overlay::Help, KeyCode::Char('q')) => Some(Action::Quit),
+            (Overlay::Note, KeyCode::Esc) => Some(Action::Back),
+            (Overlay::Note, _) => Some(Action::NoteKey(key)),
             _ => None,
         };
     }
@@ -241,6 +261,11 @@ pub fn action_for(screen: &Screen, overlay: Option<&Overlay>, key: KeyEvent) -> 
             _ => None,
         }),
         Screen::Sets { .. } => list(key.code),
+        Screen::Handover => match key.code {
+            KeyCode::Enter => Some(Action::StartOther),
+            KeyCode::Char('s') => Some(Action::Skip),
+            _ => None,
+        },
     }
 }
 

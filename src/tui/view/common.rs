@@ -23,12 +23,18 @@ fn screen_title(app: &App) -> String {
         Screen::Picker { .. } => "New session".into(),
         Screen::CheckIn { .. } => "Check-in on last time's commitments".into(),
         Screen::Profile { .. } => format!("{set}: about you"),
-        Screen::Question { .. } => set,
+        Screen::Question { .. } => match &app.active {
+            Some(a) if a.rating_other => {
+                format!("{}: the coach's view", sanitize(&a.current_set().title))
+            }
+            _ => set,
+        },
         Screen::Results { .. } => format!("{set}: results"),
         Screen::Suggestions { .. } => format!("{set}: suggestions and commitments"),
         Screen::Saved { .. } => "Saved".into(),
         Screen::History { .. } => "History and trends".into(),
         Screen::Sets { .. } => "Question sets".into(),
+        Screen::Handover => format!("{set}: over to your coach"),
     }
 }
 

@@ -40,10 +40,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Saved { .. } => saved::render(app, body, buf),
         Screen::History { .. } => history::render(app, body, buf),
         Screen::Sets { .. } => sets::render(app, body, buf),
+        Screen::Handover => question::render_handover(app, body, buf),
     }
     match app.overlay {
         Some(Overlay::Help) => help::render_help(app, area, buf),
         Some(Overlay::ConfirmQuit) => help::render_confirm(app, area, buf),
+        Some(Overlay::Note) => question::render_note(app, area, buf),
         None => {}
     }
 }

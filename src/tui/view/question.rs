@@ -24,10 +24,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     else {
         return;
     };
-    let Some(item) = active.set.items.get(*index) else {
+    let set = active.current_set();
+    let Some(item) = set.items.get(*index) else {
         return;
     };
-    let total = active.set.items.len();
+    let total = set.items.len();
     let prompt_lines =
         (sanitize(&item.prompt).len() as u16 / area.width.saturating_sub(4).max(1)) + 3;
     let show_why = *why && item.why.is_some();
@@ -83,7 +84,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             app,
             item,
             *cursor,
-            active.session.answers.get(&item.id),
+            active.current_answers().get(&item.id),
             scale,
             buf,
         ),
@@ -174,4 +175,45 @@ fn option_line(
         Span::styled(format!("{key:>3}  {label}"), style),
         Span::styled(if chosen { "  ✓" } else { "" }, t.accent),
     ])
+}
+
+/// The note editor, drawn over the question.
+pub fn render_note(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(editor) = &app.note else { return };
+    let rect = super::common::centred(area, 70, 12);
+    ratatui::widgets::Clear.render(rect, buf);
+    let block = boxed(
+        "Note on this question (Esc closes and keeps it)",
+        app.theme.accent,
+    );
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    (&editor.area).render(inner, buf);
+}
+
+/// "Pass the keyboard to your coach."
+pub fn render_handover(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let Some(active) = &app.active else { return };
+    let count = active.other_set.as_ref().map_or(0, |s| s.items.len());
+    para(vec![
+        Line::from(""),
+        Line::from(Span::styled("Your answers are in. Now pass the keyboard to your coach.", t.title)),
+        Line::from(""),
+        Line::from(format!(
+            "Coach: you will rate the manager on {count} statements about what you have seen. Answer from your own observation; skip (s) or mark n/a (0) what you cannot judge."
+        )),
+        Line::from(""),
+        Line::from("The results then show both views side by side. A gap of 20 points or more is marked as a talking point, with the answers behind it."),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("Enter", t.key),
+            Span::raw(" coach starts rating   "),
+            Span::styled("s", t.key),
+            Span::raw(" skip to results   "),
+            Span::styled("Esc", t.key),
+            Span::raw(" back to the last question"),
+        ]),
+    ])
+    .render(area, buf);
 }

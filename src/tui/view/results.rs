@@ -4,6 +4,8 @@
 use super::common::{bar, para};
 use crate::model::Assessment;
 use crate::model::dimension::{Dimension, Side};
+use crate::model::plan::Plan;
+use crate::model::scoring::{TALKING_POINT_GAP, talking_points};
 use crate::model::text::sanitize;
 use crate::report::{computation_lines, score_band};
 use crate::tui::app::{App, Screen};
@@ -21,14 +23,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = if *method {
         method_lines(&app.theme, a)
     } else {
-        summary_lines(
+        let mut lines = summary_lines(
             &app.theme,
             a,
             active.previous_assessment.as_ref(),
             active.previous.as_ref().map(|p| p.started.date()),
-        )
+            active.other_assessment.as_ref(),
+        );
+        if let Some(plan) = &a.plan {
+            lines.extend(plan_lines(&app.theme, plan));
+        }
+        lines
     };
-    let max_scroll = (lines.len() as u16).saturating_sub(area.height);
+    let width = usize::from(area.width.max(1));
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+    let max_scroll = (rows as u16).saturating_sub(area.height);
     para(lines)
         .scroll(((*scroll).min(max_scroll), 0))
         .render(area, buf);
@@ -73,12 +82,16 @@ fn summary_lines(
     a: &Assessment,
     previous: Option<&Assessment>,
     previous_date: Option<String>,
+    other: Option<&Assessment>,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for side in [Side::ProCoding, Side::AgainstCoding] {
         lines.push(Line::from(Span::styled(side.title(), t.accent)));
         for dim in Dimension::ALL.into_iter().filter(|d| d.side() == side) {
             lines.push(dimension_line(t, a, dim, previous));
+            if let Some(o) = other {
+                lines.push(other_line(t, a, o, dim));
+            }
         }
     }
     match previous_date {
@@ -119,6 +132,9 @@ fn summary_lines(
             )));
         }
     }
+    if let Some(o) = other {
+        lines.extend(talking_point_lines(t, a, o));
+    }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
         "Press m to see how each score was computed, Enter for suggestions.",
@@ -150,6 +166,96 @@ fn method_lines(t: &Theme, a: &Assessment) -> Vec<Line<'static>> {
         for line in computation_lines(&a.set, s) {
             lines.push(Line::from(format!("  {line}")));
         }
+    }
+    lines
+}
+
+/// The second rater's row under a dimension: their bar, score and the gap.
+fn other_line(t: &Theme, a: &Assessment, o: &Assessment, dim: Dimension) -> Line<'static> {
+    let theirs = o.scores.value(dim);
+    let gap = a
+        .scores
+        .value(dim)
+        .zip(theirs)
+        .map(|(x, y)| i16::from(x) - i16::from(y));
+    let number = theirs.map_or("  –".to_string(), |v| format!("{v:>3}"));
+    let gap_text = match gap {
+        Some(g) if g.abs() >= TALKING_POINT_GAP => format!("gap {g:+}  ◆ talking point"),
+        Some(g) => format!("gap {g:+}"),
+        None => "no gap: too few answers".to_string(),
+    };
+    Line::from(vec![
+        Span::styled(format!("    {:<13}", "coach's view"), t.dim),
+        Span::styled(bar(theirs, 20), t.dim),
+        Span::styled(format!(" {number} "), t.text),
+        Span::styled(gap_text, t.accent),
+    ])
+}
+
+fn talking_point_lines(t: &Theme, a: &Assessment, o: &Assessment) -> Vec<Line<'static>> {
+    let points = talking_points(&a.set, &a.scores, &o.set, &o.scores);
+    let mut lines = vec![
+        Line::from(""),
+        Line::from(Span::styled(
+            format!("Talking points ({})", points.len()),
+            t.accent,
+        )),
+    ];
+    if points.is_empty() {
+        lines.push(Line::from(format!(
+            "You and your coach are within {TALKING_POINT_GAP} points on every dimension."
+        )));
+    }
+    for p in points {
+        lines.push(Line::from(vec![
+            Span::styled("◆ ", t.warn),
+            Span::styled(
+                format!(
+                    "{}: you {}, coach {} (gap {:+})",
+                    p.dimension.title(),
+                    p.own,
+                    p.other,
+                    p.gap
+                ),
+                t.title,
+            ),
+        ]));
+        lines.push(Line::from(Span::styled(
+            format!("    you: {}", p.own_items.join(", ")),
+            t.dim,
+        )));
+        lines.push(Line::from(Span::styled(
+            format!("    coach: {}", p.other_items.join(", ")),
+            t.dim,
+        )));
+    }
+    lines
+}
+
+fn plan_lines(t: &Theme, plan: &Plan) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(""),
+        Line::from(Span::styled("Your first 90 days", t.accent)),
+        Line::from(sanitize(&plan.intro)),
+    ];
+    for w in &plan.weeks {
+        lines.push(Line::from(Span::styled(sanitize(&w.theme), t.title)));
+        lines.push(Line::from(format!(
+            "  → {} (~{} min/week)",
+            sanitize(&w.practice.title),
+            w.practice.minutes_per_week
+        )));
+    }
+    lines.push(Line::from(Span::styled(
+        "After the first month, watch for:",
+        t.title,
+    )));
+    for line in &plan.watch_for {
+        lines.push(Line::from(format!("  • {}", sanitize(line))));
+    }
+    lines.push(Line::from(Span::styled("Team-size tripwires:", t.title)));
+    for line in &plan.tripwires {
+        lines.push(Line::from(format!("  • {}", sanitize(line))));
     }
     lines
 }
