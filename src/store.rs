@@ -158,3 +158,42 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
 fn sync_dir(_dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_config_gives_a_located_problem_and_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "theme = \"mono\"\ndefault_mode = \"solo\"\ncolour = \"red\"\n",
+        )
+        .unwrap();
+        let (config, problem) = Config::load(dir.path());
+        assert_eq!(config, Config::default());
+        let problem = problem.expect("a problem").to_string();
+        assert!(
+            problem.contains("config.toml:3:1: unknown field `colour`"),
+            "{problem}"
+        );
+        assert!(problem.ends_with("using the default settings"), "{problem}");
+    }
+
+    #[test]
+    fn a_good_config_is_read_and_a_missing_one_is_fine() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Config::load(dir.path()), (Config::default(), None));
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "theme = \"high-contrast\"\ndefault_set = \"quick\"\ndefault_mode = \"coaching\"\n",
+        )
+        .unwrap();
+        let (config, problem) = Config::load(dir.path());
+        assert!(problem.is_none());
+        assert_eq!(config.theme, ThemeName::HighContrast);
+        assert_eq!(config.default_set.as_deref(), Some("quick"));
+        assert_eq!(config.default_mode, Some(Mode::Coaching));
+    }
+}
