@@ -55,10 +55,7 @@ pub fn load_app(library: Library, paths: &Paths) -> (App, SessionStore) {
 /// Runs the app until the user quits or a signal arrives.
 pub fn run(library: Library, paths: &Paths, launch: Launch) -> color_eyre::Result<()> {
     let (mut app, store) = load_app(library, paths);
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let stop = watch_signals()?;
     if launch.start {
         let mode = launch.mode.or(app.config.default_mode).unwrap_or_default();
         let default = if mode == Mode::Onboarding {
@@ -76,8 +73,32 @@ pub fn run(library: Library, paths: &Paths, launch: Launch) -> color_eyre::Resul
     }
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, &mut app, &store, &stop);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
     result
+}
+
+/// SIGTERM and SIGHUP set the returned flag, which the loop checks between
+/// events. If the loop cannot get there (crossterm can spin on a terminal that
+/// has gone away, crossterm-rs/crossterm#793), the watcher restores the
+/// terminal and exits after a short grace period; progress is already saved.
+fn watch_signals() -> std::io::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut signals = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+    ])?;
+    let flag = Arc::clone(&stop);
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            flag.store(true, Ordering::Relaxed);
+            std::thread::sleep(Duration::from_millis(750));
+            // `try_restore`, not `restore`: the latter prints on failure, and
+            // printing to a closed terminal panics.
+            let _ = ratatui::try_restore();
+            std::process::exit(0);
+        }
+    });
+    Ok(stop)
 }
 
 fn event_loop(
