@@ -252,6 +252,7 @@ impl App {
             Screen::CheckIn { .. }
                 | Screen::Profile { .. }
                 | Screen::Question { .. }
+                | Screen::Handover
                 | Screen::Results { .. }
                 | Screen::Suggestions { .. }
         )

@@ -108,13 +108,12 @@ const QUESTION: Hints = &[
 ];
 const QUESTION_COACHING: Hints = &[
     ("1-5", "answer"),
-    ("←→", "move"),
+    ("←→ Enter", "pick"),
     ("0/x", "n/a"),
     ("s", "skip"),
     ("b", "back"),
     ("w", "why"),
     ("n", "note"),
-    ("?", "help"),
     ("q", "quit"),
 ];
 const QUESTION_TEXT: Hints = &[
@@ -179,7 +178,7 @@ const CONFIRM: Hints = &[("y", "quit"), ("n/Esc", "stay")];
 pub const GLOBAL: Hints = &[
     ("?", "this help"),
     ("Esc", "back, or close an overlay"),
-    ("q", "quit (asks mid-session; progress is saved either way)"),
+    ("q", "quit; asks first mid-session"),
     ("Ctrl-C", "quit at once, progress saved"),
 ];
 
@@ -373,5 +372,43 @@ fn saved(code: KeyCode) -> Option<Action> {
         KeyCode::Char('e') => Some(Action::Export),
         KeyCode::Char('h') => Some(Action::OpenHistory),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every footer fits an 80-column terminal, so no key hint is ever cut off.
+    #[test]
+    fn every_footer_fits_in_80_columns() {
+        for table in [
+            HOME,
+            PICKER,
+            CHECK_IN,
+            PROFILE_NUMBER,
+            PROFILE_YES_NO,
+            PROFILE_STAGE,
+            QUESTION,
+            QUESTION_COACHING,
+            QUESTION_TEXT,
+            RESULTS,
+            SUGGESTIONS,
+            SAVED,
+            HISTORY,
+            SETS,
+            HANDOVER,
+            NOTE,
+            HELP,
+            CONFIRM,
+        ] {
+            let width: usize = 1
+                + table
+                    .iter()
+                    .map(|(k, w)| k.chars().count() + 1 + w.chars().count())
+                    .sum::<usize>()
+                + 2 * (table.len() - 1);
+            assert!(width <= 80, "{table:?} needs {width} columns");
+        }
     }
 }

@@ -144,3 +144,29 @@ pub fn truncate(s: &str, n: usize) -> String {
         s.chars().take(n.saturating_sub(1)).chain(['…']).collect()
     }
 }
+
+/// How many rows `text` takes when word-wrapped at `width` columns.
+pub fn wrapped_height(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let mut rows = 0u16;
+    for paragraph in text.split('\n') {
+        let mut line = 0usize;
+        rows += 1;
+        for word in paragraph.split_whitespace() {
+            let w = word.chars().count();
+            if line > 0 && line + 1 + w > width {
+                rows += 1;
+                line = w;
+            } else {
+                line += if line > 0 { 1 + w } else { w };
+            }
+        }
+    }
+    rows
+}
+
+/// A progress bar as text: `████████········ 7 / 30`.
+pub fn progress(done: usize, total: usize, width: usize) -> String {
+    let filled = (done * width).checked_div(total).unwrap_or(0).min(width);
+    format!("{}{}", "█".repeat(filled), "·".repeat(width - filled))
+}

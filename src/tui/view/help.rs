@@ -11,7 +11,11 @@ use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let mut lines = vec![Line::from(Span::styled("On this screen", t.title))];
-    for (key, what) in hints(&app.screen, None, app.coaching()) {
+    let global: Vec<&str> = GLOBAL.iter().map(|(k, _)| *k).collect();
+    for (key, what) in hints(&app.screen, None, app.coaching())
+        .iter()
+        .filter(|(k, _)| !global.contains(k) && *k != "Esc")
+    {
         lines.push(Line::from(vec![
             Span::styled(format!("  {key:<12}"), t.key),
             Span::raw(*what),
@@ -31,7 +35,7 @@ pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
         t.dim,
     )));
     let h = lines.len() as u16 + 2;
-    let rect = centred(area, 64, h);
+    let rect = centred(area, 72, h);
     Clear.render(rect, buf);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })

@@ -1,6 +1,6 @@
 //! One question: progress, the prompt, the scale, and "why this matters".
 
-use super::common::{boxed, marker, para};
+use super::common::{boxed, marker, para, progress, wrapped_height};
 use crate::model::answers::Answer;
 use crate::model::text::sanitize;
 use crate::model::{Item, Kind, Mode};
@@ -8,7 +8,7 @@ use crate::tui::app::{App, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Gauge, Widget};
+use ratatui::widgets::Widget;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
@@ -29,31 +29,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let total = set.items.len();
-    let prompt_lines =
-        (sanitize(&item.prompt).len() as u16 / area.width.saturating_sub(4).max(1)) + 3;
+    let prompt_lines = wrapped_height(&sanitize(&item.prompt), area.width.saturating_sub(2)) + 2;
     let show_why = *why && item.why.is_some();
     let discuss = active.session.mode == Mode::Coaching && item.discuss.is_some();
-    let [progress, prompt, scale, extra] = Layout::vertical([
-        Constraint::Length(2),
+    let earlier = active.current_answers().get(&item.id);
+    let scale_rows = match item.kind {
+        Kind::Text => 4,
+        _ => item.scale_len() as u16 + 1 + u16::from(earlier.is_some()),
+    };
+    let [progress_area, prompt, scale, extra] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(prompt_lines),
-        Constraint::Length(if item.kind == Kind::Text {
-            4
-        } else {
-            item.scale_len() as u16 + 3
-        }),
+        Constraint::Length(scale_rows),
         Constraint::Min(0),
     ])
     .areas(area);
 
-    let [count, gauge] =
-        Layout::horizontal([Constraint::Length(12), Constraint::Min(10)]).areas(progress);
-    Line::from(Span::styled(format!("{} / {total}", index + 1), t.accent)).render(count, buf);
-    Gauge::default()
-        .ratio((*index as f64 / total.max(1) as f64).clamp(0.0, 1.0))
-        .label("")
-        .gauge_style(t.bar)
-        .use_unicode(true)
-        .render(Rect { height: 1, ..gauge }, buf);
+    let bar_width = usize::from(progress_area.width.saturating_sub(14));
+    Line::from(vec![
+        Span::styled(format!("{:>3} / {total:<3}  ", index + 1), t.accent),
+        Span::styled(progress(*index, total, bar_width), t.bar),
+    ])
+    .render(progress_area, buf);
 
     let mut title = String::from("Question");
     if active.session.mode == Mode::Onboarding
@@ -80,30 +77,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .block(boxed("Your reflection", t.dim))
             .render(scale, buf);
         }
-        None => render_scale(
-            app,
-            item,
-            *cursor,
-            active.current_answers().get(&item.id),
-            scale,
-            buf,
-        ),
+        None => render_scale(app, item, *cursor, earlier, scale, buf),
     }
 
+    // Coaching puts the conversation first: the discussion prompt and the note.
     let mut lines = Vec::new();
-    if show_why {
-        lines.push(Line::from(Span::styled(
-            "Why this matters: both sides",
-            t.accent,
-        )));
-        lines.push(Line::from(sanitize(
-            item.why.as_deref().unwrap_or_default(),
-        )));
-    }
     if discuss {
-        if !lines.is_empty() {
-            lines.push(Line::from(""));
-        }
         lines.push(Line::from(vec![
             Span::styled("Talk about it: ", t.accent),
             Span::raw(sanitize(item.discuss.as_deref().unwrap_or_default())),
@@ -115,7 +94,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::raw(sanitize(note)),
         ]));
     }
-    if lines.is_empty() && item.why.is_some() {
+    if show_why {
+        lines.push(Line::from(vec![
+            Span::styled("Why this matters: ", t.accent),
+            Span::raw(sanitize(item.why.as_deref().unwrap_or_default())),
+        ]));
+    }
+    if !show_why && item.why.is_some() && lines.is_empty() {
         lines.push(Line::from(Span::styled(
             "Press w for why this matters, with both sides of the debate.",
             t.dim,

@@ -33,14 +33,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if let Some(plan) = &a.plan {
             lines.extend(plan_lines(&app.theme, plan));
         }
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            "Press m to see how each score was computed, Enter for suggestions.",
+            app.theme.dim,
+        )));
         lines
     };
     let width = usize::from(area.width.max(1));
     let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
     let max_scroll = (rows as u16).saturating_sub(area.height);
-    para(lines)
-        .scroll(((*scroll).min(max_scroll), 0))
-        .render(area, buf);
+    let offset = (*scroll).min(max_scroll);
+    para(lines).scroll((offset, 0)).render(area, buf);
+    if offset < max_scroll {
+        let more = " ↓ more below (↓ / PgDn) ";
+        let x = area.right().saturating_sub(more.chars().count() as u16);
+        buf.set_string(x, area.bottom().saturating_sub(1), more, app.theme.selected);
+    }
 }
 
 /// One dimension's row: name, bar, number, reading, change.
@@ -135,11 +144,6 @@ fn summary_lines(
     if let Some(o) = other {
         lines.extend(talking_point_lines(t, a, o));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        "Press m to see how each score was computed, Enter for suggestions.",
-        t.dim,
-    )));
     lines
 }
 

@@ -57,17 +57,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     para(lines).render(list, buf);
 
     if let Some(s) = suggestions.get(*cursor) {
-        let mut d = vec![
-            Line::from(sanitize(&s.summary)),
-            Line::from(vec![
-                Span::styled("Why for you: ", t.accent),
-                Span::raw(sanitize(&s.why)),
-            ]),
-            Line::from(Span::styled("This week:", t.accent)),
-        ];
-        for step in &s.steps {
-            d.push(Line::from(format!("• {}", sanitize(step))));
+        // What to do comes first; the summary fills whatever room is left.
+        let mut d = vec![Line::from(vec![
+            Span::styled("Why for you: ", t.accent),
+            Span::raw(sanitize(&s.why)),
+        ])];
+        for (i, step) in s.steps.iter().enumerate() {
+            d.push(Line::from(vec![
+                Span::styled(format!("{}. ", i + 1), t.accent),
+                Span::raw(sanitize(step)),
+            ]));
         }
+        d.push(Line::from(Span::styled(sanitize(&s.summary), t.dim)));
         para(d)
             .block(boxed(&sanitize(&s.title), t.dim))
             .render(detail, buf);

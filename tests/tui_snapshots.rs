@@ -1,0 +1,689 @@
+//! Every TUI screen at 80×24, as a user would see it with `NO_COLOR`: the app
+//! is driven only by `Action`s (what the user's keys give) and drawn into a
+//! `TestBackend`. The clock is fixed, so dates never change between runs.
+
+use altitude::model::catalog::Library;
+use altitude::model::session::{CheckIn, CheckInStatus, Commitment, Session};
+use altitude::model::time::Timestamp;
+use altitude::model::{Answer, Kind, Mode, Profile, Stage};
+use altitude::sessions::History;
+use altitude::store::Config;
+use altitude::tui::app::{App, Effect, Screen};
+use altitude::tui::keys::Action;
+use altitude::tui::theme::Theme;
+use altitude::tui::view;
+use crossterm::event::KeyCode;
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::PathBuf;
+
+const NOW: Timestamp = Timestamp(1_795_289_405);
+const DAY: u64 = 86_400;
+const SAVED_AT: &str = "/home/me/.local/share/altitude/sessions/x.toml";
+
+// ---------------------------------------------------------------- building apps
+
+fn library() -> Library {
+    Library::builtin().expect("the built-in library loads")
+}
+
+fn app_with(history: History, unfinished: Option<Session>) -> App {
+    let mut app = App::new(library(), Config::default(), history, unfinished, NOW);
+    app.theme = Theme::mono();
+    app
+}
+
+fn new_app() -> App {
+    app_with(History::default(), None)
+}
+
+fn history_of(sessions: Vec<Session>) -> History {
+    History {
+        sessions,
+        problems: vec![],
+    }
+}
+
+/// Feeds actions one by one, as the run loop would.
+fn act(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(*action);
+    }
+}
+
+/// Clears a profile number field (it may be pre-filled), types `n`, then Enter.
+fn number(app: &mut App, n: u32) {
+    for _ in 0..3 {
+        app.update(Action::Backspace);
+    }
+    for d in n.to_string().bytes() {
+        app.update(Action::Digit(d - b'0'));
+    }
+    app.update(Action::Enter);
+}
+
+/// From home: the picker on `set_id` in `mode`.
+fn open_picker(app: &mut App, set_id: &str, mode: Mode) {
+    app.update(Action::NewSession);
+    let target = app
+        .library
+        .sets
+        .iter()
+        .position(|s| s.id == set_id)
+        .expect("set exists");
+    for _ in 0..app.library.sets.len() + Mode::ALL.len() {
+        let Screen::Picker { set, mode: now } = app.screen else {
+            panic!("expected the picker, got {:?}", app.screen);
+        };
+        let action = if set < target {
+            Action::Down
+        } else if set > target {
+            Action::Up
+        } else if now != mode {
+            Action::CycleMode
+        } else {
+            return;
+        };
+        app.update(action);
+    }
+    panic!("could not reach {set_id} in {mode} mode");
+}
+
+/// Starts `set_id` in `mode` and fills in the profile: 12 reports, 40% coding,
+/// on the critical path, growth stage.
+fn start(app: &mut App, set_id: &str, mode: Mode) {
+    open_picker(app, set_id, mode);
+    app.update(Action::Enter);
+    if matches!(app.screen, Screen::Profile { .. }) {
+        number(app, 12);
+        number(app, 40);
+        act(app, &[Action::Yes, Action::Stage(2)]);
+    }
+    assert!(
+        matches!(app.screen, Screen::Question { index: 0, .. }),
+        "expected the first question, got {:?}",
+        app.screen
+    );
+}
+
+fn at_question(set_id: &str, mode: Mode) -> App {
+    let mut app = new_app();
+    start(&mut app, set_id, mode);
+    app
+}
+
+fn item_count(app: &App) -> usize {
+    app.active.as_ref().expect("a session").set.items.len()
+}
+
+/// Skips to the first item of `kind` in the core set.
+fn at_core_item(kind: Kind) -> App {
+    let mut app = at_question("core", Mode::Solo);
+    let index = app
+        .active
+        .as_ref()
+        .and_then(|a| a.set.items.iter().position(|i| i.kind == kind))
+        .expect("core has one");
+    for _ in 0..index {
+        app.update(Action::Skip);
+    }
+    app
+}
+
+/// The answer the `i`th question gets in a made-up session.
+fn made_up(i: usize, seed: usize) -> u8 {
+    ((i * 7 + seed * 3) % 5) as u8 + 1
+}
+
+/// Answers every question of the quick set and lands on results; the quick
+/// session from a month ago is "last time".
+fn at_results() -> App {
+    let mut app = app_with(history_of(vec![finished("quick", 30, 1, &[])]), None);
+    start(&mut app, "quick", Mode::Solo);
+    for i in 0..item_count(&app) {
+        app.update(Action::Answer(made_up(i, 0)));
+    }
+    assert!(matches!(app.screen, Screen::Results { .. }));
+    app
+}
+
+fn profile() -> Profile {
+    Profile {
+        reports: 6,
+        coding_share: 20,
+        critical_path: false,
+        stage: Stage::Growth,
+    }
+}
+
+fn commitments(n: usize) -> Vec<Commitment> {
+    library()
+        .practices
+        .iter()
+        .take(n)
+        .map(|p| Commitment {
+            practice: p.id.clone(),
+            title: p.title.clone(),
+        })
+        .collect()
+}
+
+/// A finished session of `set_id` from `days_ago`, every item answered.
+fn finished(set_id: &str, days_ago: u64, seed: usize, picked: &[Commitment]) -> Session {
+    let lib = library();
+    let started = Timestamp(NOW.0 - days_ago * DAY);
+    let mut s = Session::new(set_id, Mode::Solo, started);
+    s.profile = Some(profile());
+    s.finished = Some(Timestamp(started.0 + 900));
+    let set = lib.set(set_id).expect("set exists");
+    s.position = set.items.len();
+    for (i, item) in set.items.iter().enumerate() {
+        let answer = match item.kind {
+            Kind::Text => Answer::Text("Less firefighting.".into()),
+            Kind::Choice => Answer::Value(1 + (i % item.options.len()) as u8),
+            _ => Answer::Value(made_up(i, seed)),
+        };
+        s.answers.insert(item.id.clone(), answer);
+    }
+    s.commitments = picked.to_vec();
+    s
+}
+
+// ---------------------------------------------------------------- drawing
+
+fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| view::render(app, frame.area(), frame.buffer_mut()))
+        .expect("draw");
+    terminal.backend().to_string()
+}
+
+fn screen(app: &App) -> String {
+    draw(app, 80, 24)
+}
+
+/// A check a user would make at a glance, beside the snapshot.
+fn shows(text: &str, wanted: &str) {
+    assert!(
+        text.contains(wanted),
+        "expected {wanted:?} on screen:\n{text}"
+    );
+}
+
+// ---------------------------------------------------------------- home
+
+#[test]
+fn home_first_run() {
+    let text = screen(&new_app());
+    shows(&text, "No sessions yet");
+    shows(&text, "(none)");
+    assert_snapshot!("home_first_run", text);
+}
+
+#[test]
+fn home_with_unfinished_session_and_last_commitments() {
+    let lib = library();
+    let core = lib.set("core").expect("core set");
+    let mut unfinished = Session::new("core", Mode::Solo, Timestamp(NOW.0 - 2 * DAY));
+    unfinished.profile = Some(profile());
+    unfinished.position = 5;
+    for (i, item) in core.items.iter().take(5).enumerate() {
+        unfinished
+            .answers
+            .insert(item.id.clone(), Answer::Value(made_up(i, 2)));
+    }
+    let history = history_of(vec![finished("quick", 30, 1, &commitments(2))]);
+    let app = app_with(history, Some(unfinished));
+    let text = screen(&app);
+    shows(&text, "Unfinished");
+    shows(&text, "5 answers");
+    shows(&text, &commitments(1)[0].title);
+    assert_snapshot!("home_with_unfinished_and_commitments", text);
+}
+
+// ---------------------------------------------------------------- starting
+
+#[test]
+fn picker() {
+    let mut app = new_app();
+    app.update(Action::NewSession);
+    let text = screen(&app);
+    shows(&text, "[solo]");
+    assert_snapshot!("picker", text);
+}
+
+#[test]
+fn picker_coaching_mode_on_quick() {
+    let mut app = new_app();
+    open_picker(&mut app, "quick", Mode::Coaching);
+    let text = screen(&app);
+    shows(&text, "[coaching]");
+    assert_snapshot!("picker_coaching_quick", text);
+}
+
+#[test]
+fn check_in_after_the_first_answer() {
+    let history = history_of(vec![finished("quick", 30, 1, &commitments(2))]);
+    let mut app = app_with(history, None);
+    open_picker(&mut app, "quick", Mode::Solo);
+    act(
+        &mut app,
+        &[Action::Enter, Action::CheckIn(CheckInStatus::Done)],
+    );
+    assert_eq!(app.screen, Screen::CheckIn { index: 1 });
+    let text = screen(&app);
+    shows(&text, "[done]");
+    assert_snapshot!("check_in", text);
+}
+
+// ---------------------------------------------------------------- profile
+
+fn at_profile() -> App {
+    let mut app = new_app();
+    open_picker(&mut app, "quick", Mode::Solo);
+    app.update(Action::Enter);
+    app
+}
+
+#[test]
+fn profile_reports_while_typing() {
+    let mut app = at_profile();
+    act(&mut app, &[Action::Digit(1), Action::Digit(2)]);
+    let text = screen(&app);
+    shows(&text, "About you (1 of 4)");
+    shows(&text, "12▏");
+    assert_snapshot!("profile_reports", text);
+}
+
+#[test]
+fn profile_reports_out_of_range() {
+    let mut app = at_profile();
+    number(&mut app, 900);
+    let text = screen(&app);
+    shows(&text, "0 to 500");
+    assert_snapshot!("profile_reports_error", text);
+}
+
+#[test]
+fn profile_coding_share() {
+    let mut app = at_profile();
+    number(&mut app, 12);
+    let text = screen(&app);
+    shows(&text, "About you (2 of 4)");
+    assert_snapshot!("profile_coding_share", text);
+}
+
+#[test]
+fn profile_critical_path() {
+    let mut app = at_profile();
+    number(&mut app, 12);
+    number(&mut app, 40);
+    let text = screen(&app);
+    shows(&text, "About you (3 of 4)");
+    assert_snapshot!("profile_critical_path", text);
+}
+
+#[test]
+fn profile_stage() {
+    let mut app = at_profile();
+    number(&mut app, 12);
+    number(&mut app, 40);
+    app.update(Action::Yes);
+    let text = screen(&app);
+    shows(&text, "About you (4 of 4)");
+    assert_snapshot!("profile_stage", text);
+}
+
+#[test]
+fn profile_prefilled_from_last_time() {
+    let mut app = app_with(history_of(vec![finished("quick", 30, 1, &[])]), None);
+    open_picker(&mut app, "quick", Mode::Solo);
+    act(&mut app, &[Action::Enter, Action::Enter, Action::Enter]);
+    let text = screen(&app);
+    shows(&text, "Enter keeps it");
+    assert_snapshot!("profile_prefilled_critical_path", text);
+}
+
+// ---------------------------------------------------------------- questions
+
+#[test]
+fn question_likert() {
+    let app = at_question("core", Mode::Solo);
+    let text = screen(&app);
+    shows(&text, &format!("1 / {}", item_count(&app)));
+    assert_snapshot!("question_likert", text);
+}
+
+#[test]
+fn question_with_why_open() {
+    let mut app = at_question("core", Mode::Solo);
+    app.update(Action::ToggleWhy);
+    let text = screen(&app);
+    shows(&text, "Why this matters");
+    assert_snapshot!("question_why", text);
+}
+
+#[test]
+fn question_back_shows_the_earlier_answer() {
+    let mut app = at_question("quick", Mode::Solo);
+    act(&mut app, &[Action::Answer(4), Action::Previous]);
+    let text = screen(&app);
+    shows(&text, "✓");
+    assert_snapshot!("question_earlier_answer", text);
+}
+
+#[test]
+fn question_choice() {
+    let app = at_core_item(Kind::Choice);
+    assert_snapshot!("question_choice", screen(&app));
+}
+
+#[test]
+fn question_text_with_typed_text() {
+    let mut app = at_core_item(Kind::Text);
+    for c in "Code reviews on the payments service; I keep them because I enjoy them.".chars() {
+        app.update(Action::Type(c));
+    }
+    let text = screen(&app);
+    shows(&text, "I keep them");
+    assert_snapshot!("question_text", text);
+}
+
+#[test]
+fn question_in_coaching_mode() {
+    let app = at_question("core", Mode::Coaching);
+    let text = screen(&app);
+    shows(&text, "[coaching mode]");
+    shows(&text, "Talk about it");
+    assert_snapshot!("question_coaching", text);
+}
+
+#[test]
+fn question_in_onboarding_mode() {
+    let app = at_question("onboarding", Mode::Onboarding);
+    let text = screen(&app);
+    shows(&text, "Why this matters");
+    assert_snapshot!("question_onboarding", text);
+}
+
+// ---------------------------------------------------------------- results and after
+
+#[test]
+fn results() {
+    let app = at_results();
+    let text = screen(&app);
+    shows(&text, "Empathy");
+    assert_snapshot!("results", text);
+}
+
+#[test]
+fn results_method() {
+    let mut app = at_results();
+    app.update(Action::ToggleMethod);
+    let text = screen(&app);
+    shows(&text, "How the scores were computed");
+    assert_snapshot!("results_method", text);
+}
+
+#[test]
+fn suggestions_with_one_picked() {
+    let mut app = at_results();
+    act(&mut app, &[Action::Enter, Action::Toggle, Action::Down]);
+    let text = screen(&app);
+    shows(&text, "[x]");
+    shows(&text, "(1 picked)");
+    assert_snapshot!("suggestions_one_picked", text);
+}
+
+#[test]
+fn saved() {
+    let mut app = at_results();
+    act(&mut app, &[Action::Enter, Action::Toggle]);
+    assert_eq!(app.update(Action::Enter), Some(Effect::SaveFinished));
+    app.saved(PathBuf::from(SAVED_AT));
+    let text = screen(&app);
+    shows(&text, SAVED_AT);
+    assert_snapshot!("saved", text);
+}
+
+// ---------------------------------------------------------------- browsing
+
+#[test]
+fn history_with_three_sessions() {
+    let mut latest = finished("quick", 3, 3, &commitments(1));
+    latest.checkins = commitments(2)
+        .into_iter()
+        .zip([CheckInStatus::Done, CheckInStatus::Partly])
+        .map(|(c, status)| CheckIn {
+            practice: c.practice,
+            title: c.title,
+            status,
+        })
+        .collect();
+    let history = history_of(vec![
+        finished("core", 62, 1, &[]),
+        finished("quick", 33, 2, &commitments(2)),
+        latest,
+    ]);
+    let mut app = app_with(history, None);
+    app.update(Action::OpenHistory);
+    let text = screen(&app);
+    shows(&text, "Trend over 3 sessions");
+    shows(&text, "Follow-through");
+    assert_snapshot!("history", text);
+}
+
+#[test]
+fn history_empty() {
+    let mut app = new_app();
+    app.update(Action::OpenHistory);
+    let text = screen(&app);
+    shows(&text, "No finished sessions yet");
+    assert_snapshot!("history_empty", text);
+}
+
+#[test]
+fn set_browser() {
+    let mut app = new_app();
+    app.update(Action::OpenSets);
+    let text = screen(&app);
+    shows(&text, "quick");
+    assert_snapshot!("sets", text);
+}
+
+// ---------------------------------------------------------------- overlays
+
+#[test]
+fn help_overlay() {
+    let mut app = at_question("quick", Mode::Solo);
+    app.update(Action::Help);
+    let text = screen(&app);
+    shows(&text, "Ctrl-C");
+    assert_snapshot!("help_overlay", text);
+}
+
+#[test]
+fn quit_confirmation() {
+    let mut app = at_question("quick", Mode::Solo);
+    app.update(Action::Quit);
+    let text = screen(&app);
+    shows(&text, "Quit now?");
+    assert_snapshot!("quit_confirm", text);
+}
+
+#[test]
+fn terminal_too_small() {
+    let text = draw(&new_app(), 60, 20);
+    shows(&text, "Terminal too small");
+    shows(&text, "60×20");
+    assert_snapshot!("too_small", text);
+}
+
+// ---------------------------------------------------------------- coaching and onboarding
+
+/// Answers every question on screen with made-up values (text items are left
+/// empty) until the questions end.
+fn answer_all(app: &mut App, seed: usize) {
+    let mut i = 0;
+    while let Screen::Question { text, .. } = &app.screen {
+        let action = match text {
+            Some(_) => Action::Enter,
+            None => Action::Answer(made_up(i, seed)),
+        };
+        app.update(action);
+        i += 1;
+    }
+}
+
+fn at_handover() -> App {
+    let mut app = at_question("quick", Mode::Coaching);
+    answer_all(&mut app, 0);
+    assert_eq!(app.screen, Screen::Handover);
+    app
+}
+
+#[test]
+fn coaching_note_editor() {
+    let mut app = at_question("quick", Mode::Coaching);
+    app.update(Action::Note);
+    for c in "Says reviews pile up on Fridays.".chars() {
+        app.update(Action::NoteKey(KeyCode::Char(c).into()));
+    }
+    let text = screen(&app);
+    shows(&text, "Fridays");
+    assert_snapshot!("coaching_note", text);
+}
+
+#[test]
+fn coaching_question_with_a_saved_note() {
+    let mut app = at_question("quick", Mode::Coaching);
+    app.update(Action::Note);
+    for c in "Says reviews pile up on Fridays.".chars() {
+        app.update(Action::NoteKey(KeyCode::Char(c).into()));
+    }
+    app.update(Action::Back);
+    let text = screen(&app);
+    shows(&text, "Note: Says reviews pile up on Fridays.");
+    assert_snapshot!("coaching_question_with_note", text);
+}
+
+#[test]
+fn coaching_handover() {
+    let text = screen(&at_handover());
+    shows(&text, "coach");
+    assert_snapshot!("coaching_handover", text);
+}
+
+#[test]
+fn coaching_coach_rates() {
+    let mut app = at_handover();
+    app.update(Action::StartOther);
+    let text = screen(&app);
+    shows(&text, "the coach's view");
+    assert_snapshot!("coaching_coach_question", text);
+}
+
+#[test]
+fn coaching_results_with_both_views() {
+    let mut app = at_handover();
+    app.update(Action::StartOther);
+    answer_all(&mut app, 4);
+    assert!(matches!(app.screen, Screen::Results { .. }));
+    let text = screen(&app);
+    shows(&text, "coach's view");
+    assert_snapshot!("coaching_results", text);
+}
+
+#[test]
+fn onboarding_results_with_the_first_90_days() {
+    let mut app = at_question("onboarding", Mode::Onboarding);
+    answer_all(&mut app, 1);
+    assert!(matches!(app.screen, Screen::Results { .. }));
+    app.update(Action::PageDown);
+    let text = screen(&app);
+    shows(&text, "90 days");
+    assert_snapshot!("onboarding_results_scrolled", text);
+}
+
+// ---------------------------------------------------------------- nothing cut off
+
+/// The screen's words in order, with borders and line breaks gone, so that
+/// wrapped text can be found whole.
+fn words(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|l| {
+            l.trim_matches('"')
+                .replace(['│', '┌', '┐', '└', '┘', '─'], " ")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn normal(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Walks every question of `set_id` in `mode` (with "why" open if `why`) and
+/// lists the texts that are not shown whole at 80×24.
+fn cut_texts(set_id: &str, mode: Mode, why: bool) -> Vec<String> {
+    let mut app = new_app();
+    if set_id == "perception" {
+        open_picker(&mut app, set_id, mode);
+        app.update(Action::Enter);
+    } else {
+        start(&mut app, set_id, mode);
+    }
+    if why != matches!(app.screen, Screen::Question { why: true, .. }) {
+        app.update(Action::ToggleWhy);
+    }
+    let mut cut = Vec::new();
+    while let Screen::Question { index, .. } = app.screen {
+        let item = app.active.as_ref().expect("a session").set.items[index].clone();
+        let shown = words(&screen(&app));
+        let mut wanted = vec![item.prompt.clone()];
+        if why {
+            wanted.extend(item.why.clone());
+        }
+        if mode == Mode::Coaching {
+            wanted.extend(item.discuss.clone());
+        }
+        wanted.extend((1..=item.scale_len()).filter_map(|v| item.label(v).map(String::from)));
+        for text in wanted {
+            if !shown.contains(&normal(&text)) {
+                cut.push(format!("{set_id}/{} ({mode}): {text:?}", item.id));
+            }
+        }
+        app.update(Action::Skip);
+    }
+    cut
+}
+
+#[test]
+fn every_question_shows_its_prompt_options_and_why_in_full() {
+    let mut cut = Vec::new();
+    for set in ["core", "quick", "onboarding", "perception"] {
+        cut.extend(cut_texts(set, Mode::Solo, true));
+    }
+    cut.extend(cut_texts("onboarding", Mode::Onboarding, true));
+    assert!(cut.is_empty(), "cut off at 80×24:\n{}", cut.join("\n"));
+}
+
+#[test]
+fn coaching_shows_every_discussion_prompt_in_full() {
+    let mut cut = cut_texts("core", Mode::Coaching, false);
+    cut.extend(cut_texts("quick", Mode::Coaching, false));
+    assert!(cut.is_empty(), "cut off at 80×24:\n{}", cut.join("\n"));
+}
+
+#[test]
+fn coaching_with_why_open_still_shows_the_discussion_prompt() {
+    let mut cut = cut_texts("core", Mode::Coaching, true);
+    cut.extend(cut_texts("quick", Mode::Coaching, true));
+    assert!(cut.is_empty(), "cut off at 80×24:\n{}", cut.join("\n"));
+}
