@@ -10,6 +10,7 @@ use crate::model::question_set::Rater;
 use crate::model::session::{Session, follow_through, summarize};
 use crate::model::text::sanitize;
 use crate::model::{AnswerSheet, Assessment, Dimension, assess};
+use crate::report::score_cell;
 use crate::report::{json, markdown, plain};
 use crate::sessions::SessionStore;
 use crate::store::Paths;
@@ -248,7 +249,6 @@ fn history(lib: &Library, paths: &Paths, format: ListFormat) -> color_eyre::Resu
                 )?;
             }
             for s in &summaries {
-                let cell = |v: Option<u8>| v.map_or("-".to_string(), |v| v.to_string());
                 writeln!(
                     out,
                     "{:<26} {:<10} {:<11} {:<10} {:>4} {:>4} {:>4} {:>4}  {}",
@@ -256,10 +256,10 @@ fn history(lib: &Library, paths: &Paths, format: ListFormat) -> color_eyre::Resu
                     s.date,
                     sanitize(&s.set),
                     s.mode,
-                    cell(s.scores[0]),
-                    cell(s.scores[1]),
-                    cell(s.scores[2]),
-                    cell(s.scores[3]),
+                    score_cell(s.scores[0]),
+                    score_cell(s.scores[1]),
+                    score_cell(s.scores[2]),
+                    score_cell(s.scores[3]),
                     sanitize(s.pattern.as_deref().unwrap_or("-"))
                 )?;
             }

@@ -11,6 +11,7 @@ use crate::model::scoring::{TALKING_POINT_GAP, gaps, talking_points};
 use crate::model::session::{Session, Summary};
 use crate::model::text::sanitize;
 use crate::model::{Assessment, assess};
+use crate::report::score_cell;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -135,15 +136,14 @@ fn write_trend(out: &mut String, session: &Session, history: &[Summary]) {
     );
     let _ = writeln!(out, "|---|---|---|---|---|---|");
     for s in earlier {
-        let cell = |v: Option<u8>| v.map_or("-".to_string(), |v| v.to_string());
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} |",
             s.date,
-            cell(s.scores[0]),
-            cell(s.scores[1]),
-            cell(s.scores[2]),
-            cell(s.scores[3]),
+            score_cell(s.scores[0]),
+            score_cell(s.scores[1]),
+            score_cell(s.scores[2]),
+            score_cell(s.scores[3]),
             escape(s.pattern.as_deref().unwrap_or("-"))
         );
     }

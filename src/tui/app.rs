@@ -983,32 +983,14 @@ impl App {
                 self.screen = Screen::Suggestions { cursor: 0 };
                 None
             }
-            Action::Up => {
-                self.screen = Screen::Results {
-                    scroll: scroll.saturating_sub(1),
-                    method,
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                let scroll = match action {
+                    Action::Up => scroll.saturating_sub(1),
+                    Action::Down => scroll.saturating_add(1),
+                    Action::PageUp => scroll.saturating_sub(10),
+                    _ => scroll.saturating_add(10),
                 };
-                None
-            }
-            Action::Down => {
-                self.screen = Screen::Results {
-                    scroll: scroll.saturating_add(1),
-                    method,
-                };
-                None
-            }
-            Action::PageUp => {
-                self.screen = Screen::Results {
-                    scroll: scroll.saturating_sub(10),
-                    method,
-                };
-                None
-            }
-            Action::PageDown => {
-                self.screen = Screen::Results {
-                    scroll: scroll.saturating_add(10),
-                    method,
-                };
+                self.screen = Screen::Results { scroll, method };
                 None
             }
             Action::ToggleMethod => {

@@ -5,6 +5,7 @@ use super::common::{boxed, para, truncate};
 use crate::model::dimension::Dimension;
 use crate::model::session::follow_through;
 use crate::model::text::sanitize;
+use crate::report::score_cell;
 use crate::tui::app::{App, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -45,7 +46,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         t.accent,
     ))];
     for (i, r) in rows.iter().enumerate().skip(first).take(height) {
-        let cell = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
         let style = if i == cursor { t.selected } else { t.text };
         let text = format!(
             "{}{:<10} {:<11} {:<10} {:>4} {:>4} {:>4} {:>4}  {}",
@@ -53,10 +53,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             r.date,
             truncate(&sanitize(&r.set), 11),
             r.mode,
-            cell(r.scores[0]),
-            cell(r.scores[1]),
-            cell(r.scores[2]),
-            cell(r.scores[3]),
+            score_cell(r.scores[0]),
+            score_cell(r.scores[1]),
+            score_cell(r.scores[2]),
+            score_cell(r.scores[3]),
             sanitize(r.pattern.as_deref().unwrap_or("–"))
         );
         lines.push(Line::from(Span::styled(text, style)));
