@@ -519,3 +519,78 @@ fn closing_the_terminal_mid_session_ends_the_app_and_keeps_the_answers() {
     let saved = wait_for_autosave(&sandbox, 2);
     assert_eq!(saved["answers"]["one-on-ones-moved"].as_integer(), Some(2));
 }
+
+/// A manager and a coach on one screen: a note on a question, both rate, and
+/// the results and the export show the gaps, the note and the commitments.
+#[test]
+fn a_coaching_session_with_a_note_and_a_second_rater() {
+    let sandbox = Sandbox::new();
+    let mut tui = Tui::spawn(
+        &sandbox,
+        &["start", "--set", "quick", "--mode", "coaching"],
+        24,
+        80,
+    );
+    answer_profile(&mut tui);
+    tui.wait_for("1 / 10");
+    tui.wait_for("Talk about it:");
+    tui.press("n");
+    tui.wait_for("Note on this question");
+    tui.press("Nobody owns the build");
+    tui.wait_for("Nobody owns the build");
+    tui.press("\x1b");
+    tui.wait_for("Note: Nobody owns the build");
+    // The manager sees high risk and strong empathy...
+    answer_questions(&mut tui, 1, &[5, 5, 1, 5, 1, 1, 5, 1, 5, 5]);
+    tui.wait_for("pass the keyboard to your coach");
+    tui.press(ENTER);
+    // ...and the coach sees the opposite on every perception item.
+    for i in 1..=16 {
+        tui.wait_for(&format!("{i} / 16"));
+        tui.press("3");
+    }
+    tui.wait_for("coach's view");
+    tui.wait_for("talking point");
+    tui.press("e");
+    tui.wait_for("Report written to");
+    tui.press(ENTER);
+    tui.wait_for("(0 picked)");
+    tui.press(" ");
+    tui.press(ENTER);
+    tui.wait_for("Session saved");
+    tui.press("q");
+    assert!(tui.wait_exit().success());
+
+    let files = files_in(&sandbox.finished_dir());
+    assert_eq!(files.len(), 1);
+    let session = read_toml(&files[0]);
+    assert_eq!(session["mode"].as_str(), Some("coaching"));
+    assert_eq!(
+        session["notes"]["slowest-build-step"].as_str(),
+        Some("Nobody owns the build")
+    );
+    let other = session["other"].as_table().expect("[other]");
+    assert_eq!(other["set"].as_str(), Some("perception"));
+    assert_eq!(other["answers"].as_table().map(|a| a.len()), Some(16));
+
+    let export = std::process::Command::new(env!("CARGO_BIN_EXE_altitude"))
+        .args(["export", "latest"])
+        .env("ALTITUDE_DATA_DIR", sandbox.data())
+        .env("ALTITUDE_CONFIG_DIR", sandbox.config())
+        .output()
+        .expect("run export");
+    let markdown = String::from_utf8_lossy(&export.stdout);
+    for needle in [
+        "| Self | Other | Gap |",
+        "## Talking points",
+        "## Notes",
+        "> Nobody owns the build",
+        "## Commitments until next time",
+        "- [ ] ",
+    ] {
+        assert!(
+            markdown.contains(needle),
+            "missing {needle:?} in:\n{markdown}"
+        );
+    }
+}

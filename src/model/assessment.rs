@@ -4,8 +4,8 @@ use super::answers::AnswerSheet;
 use super::catalog::Library;
 use super::flags::{RaisedFlag, raise};
 use super::pattern::{Pattern, PatternText, classify};
-use super::plan::{Plan, first_90_days};
-use super::practices::{Context, Suggestion, suggest};
+use super::plan::{PLAN_POOL, Plan, first_90_days};
+use super::practices::{Context, Suggestion, suggest, suggest_n};
 use super::profile::{Mode, Profile};
 use super::question_set::QuestionSet;
 use super::scoring::{Scores, score};
@@ -40,22 +40,26 @@ pub fn assess(library: &Library, set: &QuestionSet, sheet: &AnswerSheet) -> Asse
         &scores,
         profile.as_ref(),
     );
-    let suggestions = match (&pattern, &profile) {
-        (Some((pattern, text)), Some(p)) => suggest(
-            &library.practices,
-            &Context {
+    let onboarding = sheet.mode == Mode::Onboarding || set.id == "onboarding";
+    let (suggestions, plan) = match (&pattern, &profile) {
+        (Some((pattern, text)), Some(p)) => {
+            let context = Context {
                 scores: &scores,
                 pattern: *pattern,
                 pattern_title: &text.title,
                 profile: p,
                 flags: &flags,
-            },
-        ),
-        _ => Vec::new(),
+            };
+            let plan = onboarding.then(|| {
+                first_90_days(
+                    &library.plan,
+                    &suggest_n(&library.practices, &context, PLAN_POOL),
+                )
+            });
+            (suggest(&library.practices, &context), plan)
+        }
+        _ => (Vec::new(), None),
     };
-    let onboarding = sheet.mode == Mode::Onboarding || set.id == "onboarding";
-    let plan =
-        (onboarding && !suggestions.is_empty()).then(|| first_90_days(&library.plan, &suggestions));
     Assessment {
         plan,
         set: set.clone(),

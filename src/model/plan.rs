@@ -1,6 +1,7 @@
 //! The onboarding result: a first-90-days plan for staying technical, built
 //! from the ranked suggestions and the framing in `assets/onboarding.toml`.
 
+use super::dimension::Dimension;
 use super::practices::Suggestion;
 use serde::{Deserialize, Serialize};
 
@@ -31,28 +32,40 @@ pub struct Plan {
     pub tripwires: Vec<String>,
 }
 
-/// Builds the plan: up to one practice per week of the first month (at least
-/// three when there are enough suggestions), never implementation work, and
-/// the lightest first so week 1 is easy to start.
-pub fn first_90_days(text: &PlanText, suggestions: &[Suggestion]) -> Plan {
-    let mut chosen: Vec<Suggestion> = suggestions
-        .iter()
-        .filter(|s| !s.implementation)
-        .take(text.weeks.len().min(4))
-        .cloned()
-        .collect();
-    chosen.sort_by_key(|s| s.minutes_per_week);
+/// How many ranked suggestions the plan chooses from.
+pub const PLAN_POOL: usize = 16;
+
+/// Each week of the first month has a focus, in this order: listen and look
+/// (empathy), get close to the code (credibility), hand decisions over
+/// (ownership), protect your time (burnout).
+pub const WEEK_FOCUS: [Dimension; 4] = [
+    Dimension::Empathy,
+    Dimension::Credibility,
+    Dimension::Ownership,
+    Dimension::Burnout,
+];
+
+/// Builds the plan: for each week, the best-ranked practice that serves that
+/// week's focus (never implementation work, never the same practice twice).
+pub fn first_90_days(text: &PlanText, ranked: &[Suggestion]) -> Plan {
+    let mut weeks: Vec<PlanWeek> = Vec::new();
+    for (i, focus) in WEEK_FOCUS.iter().enumerate().take(text.weeks.len()) {
+        let pick = ranked.iter().find(|s| {
+            !s.implementation
+                && s.serves.contains(focus)
+                && weeks.iter().all(|w| w.practice.id != s.id)
+        });
+        if let Some(s) = pick {
+            weeks.push(PlanWeek {
+                week: i + 1,
+                theme: text.weeks[i].clone(),
+                practice: s.clone(),
+            });
+        }
+    }
     Plan {
         intro: text.intro.clone(),
-        weeks: chosen
-            .into_iter()
-            .enumerate()
-            .map(|(i, practice)| PlanWeek {
-                week: i + 1,
-                theme: text.weeks.get(i).cloned().unwrap_or_default(),
-                practice,
-            })
-            .collect(),
+        weeks,
         watch_for: text.watch_for.clone(),
         tripwires: text.tripwires.clone(),
     }

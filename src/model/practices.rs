@@ -73,6 +73,8 @@ pub struct Suggestion {
     pub implementation: bool,
     pub summary: String,
     pub steps: Vec<String>,
+    /// The dimensions the practice serves.
+    pub serves: Vec<Dimension>,
 }
 
 /// What the ranking knows about the person.
@@ -115,6 +117,11 @@ fn need(scores: &Scores, dim: Dimension) -> f64 {
 
 /// Ranks the catalogue for this person and returns the top suggestions.
 pub fn suggest(catalogue: &[Practice], context: &Context<'_>) -> Vec<Suggestion> {
+    suggest_n(catalogue, context, SUGGESTION_COUNT)
+}
+
+/// Ranks the catalogue and returns up to `count` suggestions.
+pub fn suggest_n(catalogue: &[Practice], context: &Context<'_>, count: usize) -> Vec<Suggestion> {
     let Context {
         scores,
         pattern,
@@ -127,7 +134,7 @@ pub fn suggest(catalogue: &[Practice], context: &Context<'_>) -> Vec<Suggestion>
         .filter(|p| applies(p, scores, profile))
         .collect();
     let mut picked = Vec::new();
-    while picked.len() < SUGGESTION_COUNT && !pool.is_empty() {
+    while picked.len() < count && !pool.is_empty() {
         let fit = |p: &Practice| {
             let best = p
                 .serves
@@ -177,6 +184,7 @@ pub fn suggest(catalogue: &[Practice], context: &Context<'_>) -> Vec<Suggestion>
             implementation: practice.implementation,
             summary: practice.summary.clone(),
             steps: practice.steps.clone(),
+            serves: practice.serves.clone(),
         });
         if let Some(d) = main {
             needs[d.index()] = (needs[d.index()] - ANSWERED_NEED_DROP).max(0.0);
