@@ -146,6 +146,12 @@ pub fn read_session(path: &Path) -> Result<Session, Problem> {
 
 /// Parses a session file's text.
 pub fn parse_session(path: &Path, source: &str) -> Result<Session, Problem> {
+    // The common case, a current file, parses once, straight into a Session.
+    if let Ok(session) = toml::from_str::<Session>(source)
+        && session.schema == SCHEMA
+    {
+        return Ok(session);
+    }
     let table: toml::Table = toml::from_str(source).map_err(|e| {
         let mut p = from_toml_error(path, source, &e);
         p.message = format!(

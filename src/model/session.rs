@@ -157,16 +157,22 @@ pub struct Summary {
 
 /// Summarises a finished session against the library it was scored with.
 pub fn summarize(library: &super::catalog::Library, s: &Session) -> Summary {
-    let assessment = library
+    // Scores and pattern only: a history row needs no suggestions or flags.
+    let scores = library
         .set(&s.set)
-        .map(|set| super::assess(library, set, &s.sheet()));
+        .map(|set| super::scoring::score(set, &s.answers));
+    let pattern = scores.as_ref().zip(s.profile).map(|(scores, p)| {
+        library
+            .pattern_text(super::pattern::classify(scores, &p))
+            .title
+    });
     Summary {
         id: s.id.clone(),
         date: s.started.date(),
         set: s.set.clone(),
         mode: s.mode,
-        scores: super::Dimension::ALL.map(|d| assessment.as_ref().and_then(|a| a.scores.value(d))),
-        pattern: assessment.and_then(|a| a.pattern.map(|(_, t)| t.title)),
+        scores: super::Dimension::ALL.map(|d| scores.as_ref().and_then(|sc| sc.value(d))),
+        pattern,
         commitments: s.commitments.len(),
         checkins: s.checkins.clone(),
     }

@@ -194,6 +194,8 @@ pub struct App {
     pub history: History,
     /// One row per finished session, in history order.
     pub summaries: Vec<Summary>,
+    /// Follow-through on commitments over every check-in, and how many counted.
+    pub follow_through: Option<(f64, usize)>,
     pub unfinished: Option<Session>,
     /// Problems to show on the home screen (broken sets, unreadable files).
     pub warnings: Vec<String>,
@@ -221,11 +223,13 @@ impl App {
             .iter()
             .map(|s| summarize(&library, s))
             .collect();
+        let follow_through = follow_through_of(&history);
         App {
             library,
             config,
             history,
             summaries,
+            follow_through,
             unfinished,
             warnings: Vec::new(),
             screen: Screen::Home { cursor: 0 },
@@ -1074,6 +1078,7 @@ impl App {
             self.unfinished = self.unfinished.take().filter(|u| u.id != session.id);
             self.summaries.push(summarize(&self.library, &session));
             self.history.sessions.push(session);
+            self.follow_through = follow_through_of(&self.history);
         }
         self.screen = Screen::Saved { path };
     }
@@ -1156,4 +1161,18 @@ impl App {
             _ => None,
         }
     }
+}
+
+/// Follow-through over every check-in in the history, with the count.
+fn follow_through_of(history: &History) -> Option<(f64, usize)> {
+    let checkins: Vec<CheckIn> = history
+        .sessions
+        .iter()
+        .flat_map(|s| s.checkins.iter().cloned())
+        .collect();
+    let counted = checkins
+        .iter()
+        .filter(|c| c.status.credit().is_some())
+        .count();
+    crate::model::session::follow_through(&checkins).map(|rate| (rate, counted))
 }

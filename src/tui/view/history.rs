@@ -3,7 +3,6 @@
 
 use super::common::{boxed, para, truncate};
 use crate::model::dimension::Dimension;
-use crate::model::session::follow_through;
 use crate::model::text::sanitize;
 use crate::report::score_cell;
 use crate::tui::app::{App, Screen};
@@ -107,18 +106,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .render(last, buf);
     }
 
-    let checkins: Vec<_> = rows
-        .iter()
-        .flat_map(|r| r.checkins.iter().cloned())
-        .collect();
-    let text = match follow_through(&checkins) {
-        Some(rate) => format!(
-            "Follow-through on commitments: {:.0}% over {} check-ins (done counts 1, partly ½).",
+    let text = match app.follow_through {
+        Some((rate, counted)) => format!(
+            "Follow-through on commitments: {:.0}% over {counted} check-ins (done counts 1, partly ½).",
             rate * 100.0,
-            checkins
-                .iter()
-                .filter(|c| c.status.credit().is_some())
-                .count()
         ),
         None => "Follow-through on commitments: no check-ins yet.".to_string(),
     };
