@@ -103,7 +103,7 @@ fn sets(lib: &Library, format: ListFormat) -> color_eyre::Result<ExitCode> {
                     .collect();
                 writeln!(
                     out,
-                    "{:<12} {} ({})\n{:<12} {} items, {} scored: {}\n{:<12} {}\n",
+                    "{:<12} {} ({})\n{:<12} {} items, {} scored: {}",
                     set.id,
                     sanitize(&set.title),
                     set.source.describe(),
@@ -111,9 +111,13 @@ fn sets(lib: &Library, format: ListFormat) -> color_eyre::Result<ExitCode> {
                     set.items.len(),
                     set.scored_items().count(),
                     counts.join(", "),
-                    "",
-                    sanitize(&set.description),
                 )?;
+                write!(
+                    out,
+                    "{}",
+                    plain::wrap(&sanitize(&set.description), 78, "             ")
+                )?;
+                writeln!(out)?;
             }
         }
     }
