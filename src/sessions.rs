@@ -3,7 +3,7 @@
 //! problems collected: a bad file is reported and skipped, never changed.
 
 use crate::model::location::{Position, Problem, from_toml_error};
-use crate::model::session::{SCHEMA, Session};
+use crate::model::session::{Commitment, SCHEMA, Session};
 use crate::store::{SaveError, atomic_write};
 use std::path::{Path, PathBuf};
 
@@ -28,6 +28,16 @@ impl History {
             .iter()
             .rev()
             .find(|s| s.set == set && s.id.as_str() < before_id)
+    }
+
+    /// The commitments of the latest session before `before_id` that made any.
+    pub fn commitments_before(&self, before_id: &str) -> Vec<Commitment> {
+        self.sessions
+            .iter()
+            .rev()
+            .find(|s| !s.commitments.is_empty() && s.id.as_str() < before_id)
+            .map(|s| s.commitments.clone())
+            .unwrap_or_default()
     }
 
     pub fn latest(&self) -> Option<&Session> {

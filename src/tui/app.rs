@@ -6,6 +6,7 @@ use crate::model::answers::Answer;
 use crate::model::catalog::Library;
 use crate::model::profile::ProfileDraft;
 use crate::model::question_set::{Kind, QuestionSet, Rater};
+use crate::model::scoring::{TalkingPoint, talking_points};
 use crate::model::session::{CheckIn, Commitment, OtherRating, Session, Summary, summarize};
 use crate::model::time::Timestamp;
 use crate::model::{Assessment, Mode, Profile, Stage, assess};
@@ -116,6 +117,8 @@ pub struct Active {
     pub other_set: Option<QuestionSet>,
     pub rating_other: bool,
     pub other_assessment: Option<Assessment>,
+    /// Dimensions where self and coach differ by 20 or more, computed with the results.
+    pub talking_points: Vec<TalkingPoint>,
 }
 
 impl Active {
@@ -142,6 +145,7 @@ impl Active {
             other_set,
             rating_other,
             other_assessment: None,
+            talking_points: Vec::new(),
         }
     }
 
@@ -165,6 +169,14 @@ impl Active {
         match (&mut self.session.other, self.rating_other) {
             (Some(o), true) => &mut o.answers,
             _ => &mut self.session.answers,
+        }
+    }
+
+    /// The question to show: the manager's, or the second rater's.
+    pub fn position(&self) -> usize {
+        match (&self.session.other, self.rating_other) {
+            (Some(o), true) => o.position,
+            _ => self.session.position,
         }
     }
 
@@ -343,19 +355,11 @@ impl App {
     }
 
     fn on_home(&mut self, cursor: usize, action: Action) -> Option<Effect> {
+        if let Some(cursor) = stepped(cursor, HOME_MENU.len(), action) {
+            self.screen = Screen::Home { cursor };
+            return None;
+        }
         let pick = match action {
-            Action::Up => {
-                self.screen = Screen::Home {
-                    cursor: cursor.saturating_sub(1),
-                };
-                return None;
-            }
-            Action::Down => {
-                self.screen = Screen::Home {
-                    cursor: (cursor + 1).min(HOME_MENU.len() - 1),
-                };
-                return None;
-            }
             Action::Enter => HOME_MENU[cursor].0,
             Action::NewSession => "n",
             Action::Resume => "r",
@@ -397,20 +401,11 @@ impl App {
     }
 
     fn on_picker(&mut self, set: usize, mode: Mode, action: Action) -> Option<Effect> {
-        let count = self.library.sets.len();
+        if let Some(set) = stepped(set, self.library.sets.len(), action) {
+            self.screen = Screen::Picker { set, mode };
+            return None;
+        }
         match action {
-            Action::Up => {
-                self.screen = Screen::Picker {
-                    set: set.saturating_sub(1),
-                    mode,
-                }
-            }
-            Action::Down => {
-                self.screen = Screen::Picker {
-                    set: (set + 1).min(count.saturating_sub(1)),
-                    mode,
-                }
-            }
             Action::CycleMode => {
                 let next = Mode::ALL[(Mode::ALL.iter().position(|m| *m == mode).unwrap_or(0) + 1)
                     % Mode::ALL.len()];
@@ -437,28 +432,30 @@ impl App {
         if self.unfinished.as_ref().is_some_and(|u| u.id == session.id) {
             session.id.push_str("-2");
         }
-        let to_check = self
-            .history
-            .sessions
-            .iter()
-            .rev()
-            .find(|s| !s.commitments.is_empty())
-            .map(|s| s.commitments.clone())
-            .unwrap_or_default();
-        let previous = self.history.previous(&set.id, &session.id).cloned();
-        self.active = Some(Active::new(session, set, previous, to_check, &self.library));
-        self.enter_first_step();
+        self.open(session, set);
         Some(Effect::SaveProgress)
     }
 
-    fn enter_first_step(&mut self) {
+    /// Makes `session` the active one and shows where it stands.
+    fn open(&mut self, session: Session, set: QuestionSet) {
+        let previous = self.history.previous(&set.id, &session.id).cloned();
+        let to_check = self.history.commitments_before(&session.id);
+        self.active = Some(Active::new(session, set, previous, to_check, &self.library));
+        self.enter_next_step();
+    }
+
+    /// The next thing the session needs: a check-in, the profile, or the
+    /// question where it stopped.
+    fn enter_next_step(&mut self) {
         let Some(active) = &self.active else { return };
-        if active.to_check.len() > active.session.checkins.len() {
-            self.screen = Screen::CheckIn {
-                index: active.session.checkins.len(),
-            };
+        let checked = active.session.checkins.len();
+        if checked < active.to_check.len() {
+            self.screen = Screen::CheckIn { index: checked };
+        } else if active.set.rater == Rater::SelfRater && active.session.profile.is_none() {
+            self.screen = self.profile_screen(ProfileField::Reports);
         } else {
-            self.enter_profile();
+            let position = active.position();
+            self.enter_question(position);
         }
     }
 
@@ -489,18 +486,6 @@ impl App {
         }
     }
 
-    fn enter_profile(&mut self) {
-        let needs_profile = self
-            .active
-            .as_ref()
-            .is_some_and(|a| a.set.rater == Rater::SelfRater);
-        if needs_profile {
-            self.screen = self.profile_screen(ProfileField::Reports);
-        } else {
-            self.enter_question(0);
-        }
-    }
-
     fn profile_screen(&self, field: ProfileField) -> Screen {
         let known = self.known_profile();
         let input = match field {
@@ -527,30 +512,7 @@ impl App {
             ));
             return None;
         };
-        let previous = self.history.previous(&set.id, &session.id).cloned();
-        let to_check = self
-            .history
-            .sessions
-            .iter()
-            .rev()
-            .find(|s| !s.commitments.is_empty() && s.id < session.id)
-            .map(|s| s.commitments.clone())
-            .unwrap_or_default();
-        let needs_profile = set.rater == Rater::SelfRater && session.profile.is_none();
-        let checked = session.checkins.len();
-        let active = Active::new(session, set, previous, to_check, &self.library);
-        let position = match (&active.session.other, active.rating_other) {
-            (Some(o), true) => o.position,
-            _ => active.session.position,
-        };
-        self.active = Some(active);
-        if checked < self.active.as_ref().map_or(0, |a| a.to_check.len()) {
-            self.screen = Screen::CheckIn { index: checked };
-        } else if needs_profile {
-            self.enter_profile();
-        } else {
-            self.enter_question(position);
-        }
+        self.open(session, set);
         None
     }
 
@@ -568,7 +530,7 @@ impl App {
                 if index + 1 < active.to_check.len() {
                     self.screen = Screen::CheckIn { index: index + 1 };
                 } else {
-                    self.enter_profile();
+                    self.enter_next_step();
                 }
                 Some(Effect::SaveProgress)
             }
@@ -971,6 +933,12 @@ impl App {
             }
             _ => None,
         };
+        active.talking_points = match (&active.assessment, &active.other_assessment) {
+            (Some(own), Some(other)) => {
+                talking_points(&own.set, &own.scores, &other.set, &other.scores)
+            }
+            _ => Vec::new(),
+        };
         active.previous_assessment = active
             .previous
             .as_ref()
@@ -1025,19 +993,12 @@ impl App {
         let suggestions = active
             .assessment
             .as_ref()
-            .map(|a| a.suggestions.clone())
-            .unwrap_or_default();
+            .map_or(&[][..], |a| a.suggestions.as_slice());
+        if let Some(cursor) = stepped(cursor, suggestions.len(), action) {
+            self.screen = Screen::Suggestions { cursor };
+            return None;
+        }
         match action {
-            Action::Up => {
-                self.screen = Screen::Suggestions {
-                    cursor: cursor.saturating_sub(1),
-                }
-            }
-            Action::Down => {
-                self.screen = Screen::Suggestions {
-                    cursor: (cursor + 1).min(suggestions.len().saturating_sub(1)),
-                }
-            }
             Action::Toggle => {
                 let s = suggestions.get(cursor)?;
                 let picked = &mut active.session.commitments;
@@ -1112,17 +1073,11 @@ impl App {
 
     fn on_history(&mut self, cursor: usize, action: Action) -> Option<Effect> {
         let count = self.history.sessions.len();
+        if let Some(cursor) = stepped(cursor, count, action) {
+            self.screen = Screen::History { cursor };
+            return None;
+        }
         match action {
-            Action::Up => {
-                self.screen = Screen::History {
-                    cursor: cursor.saturating_sub(1),
-                }
-            }
-            Action::Down => {
-                self.screen = Screen::History {
-                    cursor: (cursor + 1).min(count.saturating_sub(1)),
-                }
-            }
             Action::Export if count > 0 => return Some(Effect::Export),
             Action::Back | Action::Enter => self.go_home(),
             _ => {}
@@ -1131,18 +1086,11 @@ impl App {
     }
 
     fn on_sets(&mut self, cursor: usize, action: Action) -> Option<Effect> {
-        let count = self.library.sets.len();
+        if let Some(cursor) = stepped(cursor, self.library.sets.len(), action) {
+            self.screen = Screen::Sets { cursor };
+            return None;
+        }
         match action {
-            Action::Up => {
-                self.screen = Screen::Sets {
-                    cursor: cursor.saturating_sub(1),
-                }
-            }
-            Action::Down => {
-                self.screen = Screen::Sets {
-                    cursor: (cursor + 1).min(count.saturating_sub(1)),
-                }
-            }
             Action::Enter => {
                 let id = self.library.sets.get(cursor)?.id.clone();
                 self.open_picker(Some(&id));
@@ -1175,4 +1123,14 @@ fn follow_through_of(history: &History) -> Option<(f64, usize)> {
         .filter(|c| c.status.credit().is_some())
         .count();
     crate::model::session::follow_through(&checkins).map(|rate| (rate, counted))
+}
+
+/// The cursor after `Up` or `Down` in a list of `count` rows; `None` for any
+/// other action.
+fn stepped(cursor: usize, count: usize, action: Action) -> Option<usize> {
+    match action {
+        Action::Up => Some(cursor.saturating_sub(1)),
+        Action::Down => Some((cursor + 1).min(count.saturating_sub(1))),
+        _ => None,
+    }
 }

@@ -1,14 +1,14 @@
 //! Results: the four dimensions by side of the debate, the pattern, flags,
 //! "since last time", and how each score was computed (`m`).
 
-use super::common::{bar, para};
+use super::common::{bar, para, wrapped_height};
 use crate::model::Assessment;
 use crate::model::dimension::{Dimension, Side};
 use crate::model::plan::Plan;
-use crate::model::scoring::{TALKING_POINT_GAP, talking_points};
+use crate::model::scoring::{TALKING_POINT_GAP, TalkingPoint};
 use crate::model::text::sanitize;
 use crate::report::{computation_lines, score_band};
-use crate::tui::app::{App, Screen};
+use crate::tui::app::{Active, App, Screen};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -23,13 +23,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = if *method {
         method_lines(&app.theme, a)
     } else {
-        let mut lines = summary_lines(
-            &app.theme,
-            a,
-            active.previous_assessment.as_ref(),
-            active.previous.as_ref().map(|p| p.started.date()),
-            active.other_assessment.as_ref(),
-        );
+        let mut lines = summary_lines(&app.theme, active, a);
         if let Some(plan) = &a.plan {
             lines.extend(plan_lines(&app.theme, plan));
         }
@@ -41,8 +35,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         lines
     };
     let width = usize::from(area.width.max(1));
-    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
-    let max_scroll = (rows as u16).saturating_sub(area.height);
+    let rows: u16 = lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            wrapped_height(&text, width as u16)
+        })
+        .sum();
+    let max_scroll = rows.saturating_sub(area.height);
     let offset = (*scroll).min(max_scroll);
     para(lines).scroll((offset, 0)).render(area, buf);
     if offset < max_scroll {
@@ -86,13 +86,9 @@ pub fn dimension_line(
     ])
 }
 
-fn summary_lines(
-    t: &Theme,
-    a: &Assessment,
-    previous: Option<&Assessment>,
-    previous_date: Option<String>,
-    other: Option<&Assessment>,
-) -> Vec<Line<'static>> {
+fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static>> {
+    let previous = active.previous_assessment.as_ref();
+    let other = active.other_assessment.as_ref();
     let mut lines = Vec::new();
     for side in [Side::ProCoding, Side::AgainstCoding] {
         lines.push(Line::from(Span::styled(side.title(), t.accent)));
@@ -103,7 +99,7 @@ fn summary_lines(
             }
         }
     }
-    match previous_date {
+    match active.previous.as_ref().map(|p| p.started.date()) {
         Some(date) => lines.push(Line::from(Span::styled(
             format!(
                 "  Changes are since your last {} session on {date}.",
@@ -141,8 +137,8 @@ fn summary_lines(
             )));
         }
     }
-    if let Some(o) = other {
-        lines.extend(talking_point_lines(t, a, o));
+    if other.is_some() {
+        lines.extend(talking_point_lines(t, &active.talking_points));
     }
     lines
 }
@@ -196,8 +192,7 @@ fn other_line(t: &Theme, a: &Assessment, o: &Assessment, dim: Dimension) -> Line
     ])
 }
 
-fn talking_point_lines(t: &Theme, a: &Assessment, o: &Assessment) -> Vec<Line<'static>> {
-    let points = talking_points(&a.set, &a.scores, &o.set, &o.scores);
+fn talking_point_lines(t: &Theme, points: &[TalkingPoint]) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::from(""),
         Line::from(Span::styled(
