@@ -7,7 +7,7 @@ use crate::model::answers::parse_sheet;
 use crate::model::catalog::{Library, read_limited};
 use crate::model::location::Problem;
 use crate::model::question_set::Rater;
-use crate::model::session::{Session, follow_through, summarize};
+use crate::model::session::{Session, summarize};
 use crate::model::text::sanitize;
 use crate::model::{AnswerSheet, Assessment, Dimension, assess};
 use crate::report::score_cell;
@@ -212,10 +212,7 @@ fn score(
 }
 
 fn history(lib: &Library, paths: &Paths, format: ListFormat) -> color_eyre::Result<ExitCode> {
-    let history = SessionStore::new(&paths.data_dir).history();
-    for p in &history.problems {
-        eprintln!("warning: {p}");
-    }
+    let history = load_history(paths);
     let summaries: Vec<_> = history.sessions.iter().map(|s| summarize(lib, s)).collect();
     let mut out = std::io::stdout().lock();
     match format {
@@ -225,18 +222,14 @@ fn history(lib: &Library, paths: &Paths, format: ListFormat) -> color_eyre::Resu
                 .iter()
                 .zip(&summaries)
                 .map(|(s, sum)| {
-                    serde_json::json!({
-                        "id": s.id,
-                        "set": s.set,
-                        "mode": s.mode,
-                        "started": s.started.display(),
-                        "finished": s.finished.map(|t| t.display()),
-                        "profile": s.profile,
-                        "scores": Dimension::ALL.iter().map(|d| (d.id(), sum.scores[d.index()])).collect::<std::collections::BTreeMap<_, _>>(),
-                        "pattern": sum.pattern,
-                        "commitments": s.commitments,
-                        "checkins": s.checkins,
-                    })
+                    let mut row = session_json(s);
+                    let scores: std::collections::BTreeMap<_, _> = Dimension::ALL
+                        .iter()
+                        .map(|d| (d.id(), sum.scores[d.index()]))
+                        .collect();
+                    row.insert("scores".into(), serde_json::json!(scores));
+                    row.insert("pattern".into(), serde_json::json!(sum.pattern));
+                    serde_json::Value::Object(row)
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut out, &rows)?;
@@ -267,17 +260,11 @@ fn history(lib: &Library, paths: &Paths, format: ListFormat) -> color_eyre::Resu
                     sanitize(s.pattern.as_deref().unwrap_or("-"))
                 )?;
             }
-            let checkins: Vec<_> = history
-                .sessions
-                .iter()
-                .flat_map(|s| s.checkins.iter().cloned())
-                .collect();
-            if let Some(rate) = follow_through(&checkins) {
+            if let Some((rate, counted)) = history.follow_through() {
                 writeln!(
                     out,
-                    "\nFollow-through on commitments: {:.0}% over {} check-ins.",
+                    "\nFollow-through on commitments: {:.0}% over {counted} check-ins.",
                     rate * 100.0,
-                    checkins.len()
                 )?;
             }
         }
@@ -296,10 +283,7 @@ fn export(
     format: ExportFormat,
     output: Option<&Path>,
 ) -> color_eyre::Result<ExitCode> {
-    let history = SessionStore::new(&paths.data_dir).history();
-    for p in &history.problems {
-        eprintln!("warning: {p}");
-    }
+    let history = load_history(paths);
     let Some(session) = history.find(id) else {
         if history.sessions.is_empty() {
             eprintln!(
@@ -347,19 +331,42 @@ fn export_json(lib: &Library, s: &Session) -> serde_json::Value {
             .and_then(|sheet| lib.set(&sheet.set).map(|o| assess(lib, o, &sheet)));
         json::score_json(&own, other.as_ref())
     });
-    serde_json::json!({
-        "schema": crate::model::session::SCHEMA,
-        "id": s.id,
-        "set": s.set,
-        "mode": s.mode,
-        "started": s.started.display(),
-        "finished": s.finished.map(|t| t.display()),
-        "profile": s.profile,
-        "answers": s.answers,
-        "notes": s.notes,
-        "checkins": s.checkins,
-        "commitments": s.commitments,
-        "other": s.other,
-        "result": result,
-    })
+    let mut out = serde_json::Map::new();
+    out.insert(
+        "schema".into(),
+        serde_json::json!(crate::model::session::SCHEMA),
+    );
+    out.extend(session_json(s));
+    out.insert("answers".into(), serde_json::json!(s.answers));
+    out.insert("notes".into(), serde_json::json!(s.notes));
+    out.insert("other".into(), serde_json::json!(s.other));
+    out.insert("result".into(), serde_json::json!(result));
+    serde_json::Value::Object(out)
+}
+
+/// The fields every JSON view of a session shares.
+fn session_json(s: &Session) -> serde_json::Map<String, serde_json::Value> {
+    use serde_json::json;
+    [
+        ("id", json!(s.id)),
+        ("set", json!(s.set)),
+        ("mode", json!(s.mode)),
+        ("started", json!(s.started.display())),
+        ("finished", json!(s.finished.map(|t| t.display()))),
+        ("profile", json!(s.profile)),
+        ("commitments", json!(s.commitments)),
+        ("checkins", json!(s.checkins)),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+/// The saved sessions, with unreadable files named on stderr.
+fn load_history(paths: &Paths) -> crate::sessions::History {
+    let history = SessionStore::new(&paths.data_dir).history();
+    for p in &history.problems {
+        eprintln!("warning: {p}");
+    }
+    history
 }

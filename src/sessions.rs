@@ -3,7 +3,7 @@
 //! problems collected: a bad file is reported and skipped, never changed.
 
 use crate::model::location::{Position, Problem, from_toml_error};
-use crate::model::session::{Commitment, SCHEMA, Session};
+use crate::model::session::{CheckIn, Commitment, SCHEMA, Session, follow_through};
 use crate::store::{SaveError, atomic_write};
 use std::path::{Path, PathBuf};
 
@@ -38,6 +38,21 @@ impl History {
             .find(|s| !s.commitments.is_empty() && s.id.as_str() < before_id)
             .map(|s| s.commitments.clone())
             .unwrap_or_default()
+    }
+
+    /// Follow-through on commitments over every check-in, with how many
+    /// check-ins counted (skipped ones do not).
+    pub fn follow_through(&self) -> Option<(f64, usize)> {
+        let checkins: Vec<CheckIn> = self
+            .sessions
+            .iter()
+            .flat_map(|s| s.checkins.iter().cloned())
+            .collect();
+        let counted = checkins
+            .iter()
+            .filter(|c| c.status.credit().is_some())
+            .count();
+        follow_through(&checkins).map(|rate| (rate, counted))
     }
 
     pub fn latest(&self) -> Option<&Session> {

@@ -235,7 +235,7 @@ impl App {
             .iter()
             .map(|s| summarize(&library, s))
             .collect();
-        let follow_through = follow_through_of(&history);
+        let follow_through = history.follow_through();
         App {
             library,
             config,
@@ -1039,7 +1039,7 @@ impl App {
             self.unfinished = self.unfinished.take().filter(|u| u.id != session.id);
             self.summaries.push(summarize(&self.library, &session));
             self.history.sessions.push(session);
-            self.follow_through = follow_through_of(&self.history);
+            self.follow_through = self.history.follow_through();
         }
         self.screen = Screen::Saved { path };
     }
@@ -1109,20 +1109,6 @@ impl App {
             _ => None,
         }
     }
-}
-
-/// Follow-through over every check-in in the history, with the count.
-fn follow_through_of(history: &History) -> Option<(f64, usize)> {
-    let checkins: Vec<CheckIn> = history
-        .sessions
-        .iter()
-        .flat_map(|s| s.checkins.iter().cloned())
-        .collect();
-    let counted = checkins
-        .iter()
-        .filter(|c| c.status.credit().is_some())
-        .count();
-    crate::model::session::follow_through(&checkins).map(|rate| (rate, counted))
 }
 
 /// The cursor after `Up` or `Down` in a list of `count` rows; `None` for any
