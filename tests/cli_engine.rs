@@ -548,3 +548,22 @@ fn the_app_without_a_terminal_exits_2_and_points_to_score() {
         assert_eq!(run.stderr.lines().count(), 1);
     }
 }
+
+#[test]
+fn score_other_must_be_a_second_rater_set() {
+    let run = Sandbox::new().run(&[
+        "score",
+        "--answers",
+        &path("answers/trap.toml"),
+        "--other",
+        &path("answers/sustainable.toml"),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("sustainable.toml: --other takes a second rater's answers")
+            && run.stderr.contains("\"core\" is a self-assessment set"),
+        "{}",
+        run.stderr
+    );
+}

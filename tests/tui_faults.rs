@@ -1,0 +1,141 @@
+//! The app's error paths: an unknown set, a resume whose set is gone, and
+//! saves and exports that fail. Each leaves the user informed and nothing lost.
+
+use altitude::model::catalog::Library;
+use altitude::model::session::Session;
+use altitude::model::time::Timestamp;
+use altitude::model::{Answer, Mode};
+use altitude::sessions::{History, SessionStore};
+use altitude::store::Config;
+use altitude::tui::app::{App, Effect, Screen};
+use altitude::tui::keys::Action;
+use altitude::tui::run::perform;
+
+const NOW: Timestamp = Timestamp(1_795_289_405);
+
+fn app(unfinished: Option<Session>) -> App {
+    App::new(
+        Library::builtin().unwrap(),
+        Config::default(),
+        History::default(),
+        unfinished,
+        NOW,
+    )
+}
+
+/// A store whose directory can never be created: its parent is a file.
+fn broken_store(dir: &tempfile::TempDir) -> SessionStore {
+    let blocker = dir.path().join("a-file");
+    std::fs::write(&blocker, "not a directory").unwrap();
+    SessionStore::new(&blocker.join("data"))
+}
+
+#[test]
+fn starting_an_unknown_set_explains_and_stays_home() {
+    let mut app = app(None);
+    assert_eq!(app.start("qiuck", Mode::Solo), None);
+    assert_eq!(app.screen, Screen::Home { cursor: 0 });
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .contains("no question set \"qiuck\"")
+    );
+    assert!(app.active.is_none());
+}
+
+#[test]
+fn resuming_a_session_whose_set_is_gone_explains_and_keeps_the_file() {
+    let gone = Session::new("retired-set", Mode::Solo, NOW);
+    let mut app = app(Some(gone.clone()));
+    app.update(Action::Resume);
+    assert!(matches!(app.screen, Screen::Home { .. }));
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .contains("\"retired-set\", which is no longer available")
+    );
+    assert_eq!(
+        app.unfinished,
+        Some(gone),
+        "the unfinished session is kept for later"
+    );
+}
+
+#[test]
+fn resuming_after_the_profile_goes_straight_to_the_question() {
+    let mut session = Session::new("quick", Mode::Solo, NOW);
+    session.profile = Some(altitude::model::Profile {
+        reports: 4,
+        coding_share: 10,
+        critical_path: false,
+        stage: altitude::model::Stage::Early,
+    });
+    session
+        .answers
+        .insert("slowest-build-step".into(), Answer::Value(4));
+    session.position = 1;
+    let mut app = app(Some(session));
+    app.update(Action::Resume);
+    assert!(
+        matches!(app.screen, Screen::Question { index: 1, .. }),
+        "{:?}",
+        app.screen
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_session_open_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = broken_store(&dir);
+    let mut app = app(None);
+    let effect = app.start("quick", Mode::Solo).expect("an autosave");
+    perform(&mut app, &store, effect);
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .starts_with("Not saved: could not save"),
+        "{:?}",
+        app.status
+    );
+
+    app.screen = Screen::Suggestions { cursor: 0 };
+    let effect = app.update(Action::Enter);
+    assert_eq!(effect, Some(Effect::SaveFinished));
+    perform(&mut app, &store, Effect::SaveFinished);
+    assert!(
+        matches!(app.screen, Screen::Suggestions { .. }),
+        "still on suggestions: {:?}",
+        app.screen
+    );
+    assert_eq!(
+        app.active.as_ref().unwrap().session.finished,
+        None,
+        "not marked finished"
+    );
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .contains("Your answers are still here")
+    );
+}
+
+#[test]
+fn a_failed_export_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = broken_store(&dir);
+    let mut app = app(None);
+    app.start("quick", Mode::Solo);
+    perform(&mut app, &store, Effect::Export);
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .starts_with("Export failed: could not save"),
+        "{:?}",
+        app.status
+    );
+}
