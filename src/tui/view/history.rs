@@ -108,7 +108,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     let text = match app.follow_through {
         Some((rate, counted)) => format!(
-            "Follow-through on commitments: {:.0}% over {counted} check-ins (done counts 1, partly ½).",
+            "Follow-through on commitments: {:.0}% over {counted} check-ins (done 1, partly ½).",
             rate * 100.0,
         ),
         None => "Follow-through on commitments: no check-ins yet.".to_string(),

@@ -1,6 +1,6 @@
 //! The set browser.
 
-use super::common::{boxed, marker, para, truncate};
+use super::common::{boxed, marker, para, truncate, wrapped_height};
 use crate::model::dimension::Dimension;
 use crate::model::text::sanitize;
 use crate::tui::app::{App, Screen};
@@ -65,18 +65,35 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )),
         Line::from(""),
     ];
-    for item in set
-        .items
-        .iter()
-        .take(usize::from(detail.height.saturating_sub(5)))
-    {
+    // As many prompts as fit, counted in wrapped rows, then how many are left.
+    let width = detail.width.saturating_sub(2);
+    let description_rows = wrapped_height(&sanitize(&set.description), width);
+    let mut room = detail.height.saturating_sub(2 + description_rows + 3);
+    let mut shown = 0;
+    for item in &set.items {
         let dim = item
             .dimension
             .map_or("reflection".to_string(), |d| d.id().to_string());
+        let line = format!("{dim:<12}{}", sanitize(&item.prompt));
+        let rows = wrapped_height(&line, width);
+        if rows > room {
+            break;
+        }
+        room -= rows;
+        shown += 1;
         d.push(Line::from(vec![
             Span::styled(format!("{dim:<12}"), t.dim),
             Span::raw(sanitize(&item.prompt)),
         ]));
+    }
+    if shown < set.items.len() {
+        d.push(Line::from(Span::styled(
+            format!(
+                "… and {} more (Enter starts this set)",
+                set.items.len() - shown
+            ),
+            t.accent,
+        )));
     }
     para(d)
         .block(boxed(&sanitize(&set.title), t.dim))
