@@ -30,12 +30,14 @@ impl History {
             .find(|s| s.set == set && s.id.as_str() < before_id)
     }
 
-    /// The commitments of the latest session before `before_id` that made any.
+    /// The commitments made in the session just before `before_id`: the
+    /// ones a new session checks in on. A session that made none means there
+    /// is nothing to ask about, even if an older one made some.
     pub fn commitments_before(&self, before_id: &str) -> Vec<Commitment> {
         self.sessions
             .iter()
             .rev()
-            .find(|s| !s.commitments.is_empty() && s.id.as_str() < before_id)
+            .find(|s| s.id.as_str() < before_id)
             .map(|s| s.commitments.clone())
             .unwrap_or_default()
     }

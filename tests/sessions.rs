@@ -357,3 +357,26 @@ fn a_failed_save_leaves_the_earlier_file_intact() {
     assert!(store.save_finished(&changed).is_err());
     assert_eq!(fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn a_new_session_checks_in_only_on_the_previous_sessions_commitments() {
+    let mut older = finished("quick", 1_790_000_000, 3);
+    older.id = "20260910-000000-quick".into();
+    let mut newer = finished("quick", 1_792_000_000, 3);
+    newer.id = "20261001-000000-quick".into();
+    newer.commitments.clear();
+    let history = altitude::sessions::History {
+        sessions: vec![older.clone(), newer],
+        problems: vec![],
+    };
+    assert!(
+        history
+            .commitments_before("20261121-000000-quick")
+            .is_empty(),
+        "the last session made no commitments, so there is nothing to check in on"
+    );
+    assert_eq!(
+        history.commitments_before("20260920-000000-quick"),
+        older.commitments
+    );
+}
