@@ -5,7 +5,7 @@ use super::catalog::Library;
 use super::flags::{RaisedFlag, raise};
 use super::pattern::{Pattern, PatternText, classify};
 use super::plan::{PLAN_POOL, Plan, first_90_days};
-use super::practices::{Context, Suggestion, suggest, suggest_n};
+use super::practices::{Context, SUGGESTION_COUNT, Suggestion, suggest};
 use super::profile::{Mode, Profile};
 use super::question_set::QuestionSet;
 use super::scoring::{Scores, score};
@@ -50,13 +50,17 @@ pub fn assess(library: &Library, set: &QuestionSet, sheet: &AnswerSheet) -> Asse
                 profile: p,
                 flags: &flags,
             };
-            let plan = onboarding.then(|| {
-                first_90_days(
-                    &library.plan,
-                    &suggest_n(&library.practices, &context, PLAN_POOL),
-                )
-            });
-            (suggest(&library.practices, &context), plan)
+            // The ranking is greedy, so the top suggestions are the head of a
+            // longer ranking: rank once, as deep as the plan needs.
+            let depth = if onboarding {
+                PLAN_POOL
+            } else {
+                SUGGESTION_COUNT
+            };
+            let mut ranked = suggest(&library.practices, &context, depth);
+            let plan = onboarding.then(|| first_90_days(&library.plan, &ranked));
+            ranked.truncate(SUGGESTION_COUNT);
+            (ranked, plan)
         }
         _ => (Vec::new(), None),
     };

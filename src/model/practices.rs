@@ -115,13 +115,8 @@ fn need(scores: &Scores, dim: Dimension) -> f64 {
     }
 }
 
-/// Ranks the catalogue for this person and returns the top suggestions.
-pub fn suggest(catalogue: &[Practice], context: &Context<'_>) -> Vec<Suggestion> {
-    suggest_n(catalogue, context, SUGGESTION_COUNT)
-}
-
 /// Ranks the catalogue and returns up to `count` suggestions.
-pub fn suggest_n(catalogue: &[Practice], context: &Context<'_>, count: usize) -> Vec<Suggestion> {
+pub fn suggest(catalogue: &[Practice], context: &Context<'_>, count: usize) -> Vec<Suggestion> {
     let Context {
         scores,
         pattern,
