@@ -86,16 +86,28 @@ impl Library {
                 ));
             }
         }
-        let practices = parse_catalogue(PRACTICES.1)
-            .map_err(|e| from_toml_error(Path::new(PRACTICES.0), PRACTICES.1, &e))?;
         let flag_ids: Vec<&str> = flags.iter().map(|f| f.id.as_str()).collect();
-        let sets = BUILTIN_SETS
-            .iter()
-            .map(|(name, src)| {
-                parse_set(Path::new(name), src, &flag_ids, Source::BuiltIn)
-                    .map_err(|mut problems| problems.remove(0))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let parse = |(name, src): &(&str, &str)| {
+            parse_set(Path::new(name), src, &flag_ids, Source::BuiltIn)
+                .map_err(|mut problems| problems.remove(0))
+        };
+        // Parsing the embedded TOML is most of start-up; split it over two
+        // threads, about half the text each.
+        let (practices, perception, rest) = std::thread::scope(|scope| {
+            let other = scope.spawn(|| {
+                let practices = parse_catalogue(PRACTICES.1)
+                    .map_err(|e| from_toml_error(Path::new(PRACTICES.0), PRACTICES.1, &e));
+                (practices, parse(&BUILTIN_SETS[3]))
+            });
+            let rest: Vec<_> = BUILTIN_SETS[..3].iter().map(parse).collect();
+            let (practices, perception) = other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (practices, perception, rest)
+        });
+        let practices = practices?;
+        let mut sets = rest.into_iter().collect::<Result<Vec<_>, _>>()?;
+        sets.push(perception?);
         Ok(Library {
             sets,
             flags,
