@@ -10,7 +10,6 @@ use crate::model::question_set::Rater;
 use crate::model::session::{Session, summarize};
 use crate::model::text::sanitize;
 use crate::model::{AnswerSheet, Assessment, Dimension, assess};
-use crate::report::score_cell;
 use crate::report::{json, markdown, plain};
 use crate::sessions::SessionStore;
 use crate::store::Paths;
@@ -246,6 +245,7 @@ fn history(lib: &Library, paths: &Paths, format: ListFormat) -> color_eyre::Resu
                 )?;
             }
             for s in &summaries {
+                let cells = s.score_cells();
                 writeln!(
                     out,
                     "{:<26} {:<10} {:<11} {:<10} {:>4} {:>4} {:>4} {:>4}  {}",
@@ -253,10 +253,10 @@ fn history(lib: &Library, paths: &Paths, format: ListFormat) -> color_eyre::Resu
                     s.date,
                     sanitize(&s.set),
                     s.mode,
-                    score_cell(s.scores[0]),
-                    score_cell(s.scores[1]),
-                    score_cell(s.scores[2]),
-                    score_cell(s.scores[3]),
+                    cells[0],
+                    cells[1],
+                    cells[2],
+                    cells[3],
                     sanitize(s.pattern.as_deref().unwrap_or("-"))
                 )?;
             }

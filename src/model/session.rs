@@ -155,6 +155,14 @@ pub struct Summary {
     pub checkins: Vec<CheckIn>,
 }
 
+impl Summary {
+    /// The four scores as table cells, in dimension order: the number, or "-".
+    pub fn score_cells(&self) -> [String; 4] {
+        self.scores
+            .map(|v| v.map_or_else(|| "-".to_string(), |v| v.to_string()))
+    }
+}
+
 /// Summarises a finished session against the library it was scored with.
 pub fn summarize(library: &super::catalog::Library, s: &Session) -> Summary {
     // Scores and pattern only: a history row needs no suggestions or flags.

@@ -11,7 +11,6 @@ use crate::model::scoring::{TALKING_POINT_GAP, gaps, talking_points};
 use crate::model::session::{Session, Summary};
 use crate::model::text::sanitize;
 use crate::model::{Assessment, assess};
-use crate::report::score_cell;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -136,14 +135,15 @@ fn write_trend(out: &mut String, session: &Session, history: &[Summary]) {
     );
     let _ = writeln!(out, "|---|---|---|---|---|---|");
     for s in earlier {
+        let cells = s.score_cells();
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} |",
             s.date,
-            score_cell(s.scores[0]),
-            score_cell(s.scores[1]),
-            score_cell(s.scores[2]),
-            score_cell(s.scores[3]),
+            cells[0],
+            cells[1],
+            cells[2],
+            cells[3],
             escape(s.pattern.as_deref().unwrap_or("-"))
         );
     }

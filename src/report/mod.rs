@@ -14,11 +14,6 @@ pub fn score_label(s: &DimensionScore) -> String {
         .map_or_else(|| "not enough answers".to_string(), |v| v.to_string())
 }
 
-/// A score for a table cell: the number, or "-" when there is none.
-pub fn score_cell(score: Option<u8>) -> String {
-    score.map_or_else(|| "-".to_string(), |v| v.to_string())
-}
-
 /// A word for a score: what it means for this dimension.
 pub fn score_band(dim: Dimension, score: Option<u8>) -> &'static str {
     let Some(s) = score else { return "no score" };

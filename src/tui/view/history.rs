@@ -4,7 +4,6 @@
 use super::common::{boxed, para, truncate};
 use crate::model::dimension::Dimension;
 use crate::model::text::sanitize;
-use crate::report::score_cell;
 use crate::tui::app::{App, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -46,16 +45,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ))];
     for (i, r) in rows.iter().enumerate().skip(first).take(height) {
         let style = if i == cursor { t.selected } else { t.text };
+        let cells = r.score_cells();
         let text = format!(
             "{}{:<10} {:<11} {:<10} {:>4} {:>4} {:>4} {:>4}  {}",
             if i == cursor { "▶ " } else { "  " },
             r.date,
             truncate(&sanitize(&r.set), 11),
             r.mode,
-            score_cell(r.scores[0]),
-            score_cell(r.scores[1]),
-            score_cell(r.scores[2]),
-            score_cell(r.scores[3]),
+            cells[0],
+            cells[1],
+            cells[2],
+            cells[3],
             sanitize(r.pattern.as_deref().unwrap_or("–"))
         );
         lines.push(Line::from(Span::styled(text, style)));
