@@ -11,6 +11,9 @@
 //!
 //! Run with `cargo bench --bench history`.
 
+// Benchmark reports print only their own fixed text and figures.
+#![allow(clippy::disallowed_macros)]
+
 use altitude::model::answers::Answer;
 use altitude::model::catalog::Library;
 use altitude::model::session::{CheckIn, CheckInStatus, Commitment, OtherRating, Session};
@@ -172,16 +175,16 @@ fn session(library: &Library, rng: &mut Rng, n: usize, previous: &[Commitment]) 
 }
 
 /// Writes the history into `dir`; returns how many bytes the files take.
-fn write_history(library: &Library, store: &SessionStore) -> u64 {
+fn write_history(library: &Library, store: &mut SessionStore) -> u64 {
     let mut rng = Rng(0x5eed_a1b2_c3d4_e5f6);
     let mut last: Vec<Commitment> = Vec::new();
     let mut bytes = 0;
     for n in 0..SESSIONS {
-        let s = session(library, &mut rng, n, &last);
+        let mut s = session(library, &mut rng, n, &last);
         if !s.commitments.is_empty() {
             last = s.commitments.clone();
         }
-        let path = store.save_finished(&s).expect("save a session");
+        let path = store.save_finished(&mut s).expect("save a session");
         bytes += std::fs::metadata(path).map_or(0, |m| m.len());
     }
     bytes
@@ -195,8 +198,8 @@ fn load(library: &Library, store: &SessionStore) -> App {
 fn history_benches(c: &mut Criterion) {
     let library = Library::builtin().expect("the built-in library loads");
     let dir = tempfile::tempdir().expect("a temp dir");
-    let store = SessionStore::new(dir.path());
-    let bytes = write_history(&library, &store);
+    let mut store = SessionStore::new(dir.path());
+    let bytes = write_history(&library, &mut store);
     let history = store.history();
     assert_eq!(history.sessions.len(), SESSIONS, "{:?}", history.problems);
     assert!(history.problems.is_empty(), "{:?}", history.problems);

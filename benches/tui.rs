@@ -18,6 +18,9 @@
 //! Run with `cargo bench --bench tui`. The example is built on the way (with
 //! the same profile as the bench) if it is missing.
 
+// Benchmark reports print only their own fixed text and figures.
+#![allow(clippy::disallowed_macros)]
+
 use altitude::model::catalog::Library;
 use altitude::model::time::Timestamp;
 use altitude::sessions::History;

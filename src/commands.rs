@@ -4,17 +4,25 @@
 use crate::cli::ExportFormat;
 use crate::cli::{Cli, Command, ListFormat, ReportFormat};
 use crate::model::answers::parse_sheet;
-use crate::model::catalog::{Library, read_limited};
+use crate::model::catalog::Library;
 use crate::model::location::Problem;
 use crate::model::question_set::Rater;
 use crate::model::session::{Session, summarize};
 use crate::model::text::sanitize;
 use crate::model::{AnswerSheet, Assessment, Dimension, assess};
+use crate::output;
 use crate::report::{json, markdown, plain};
 use crate::sessions::SessionStore;
 use crate::store::Paths;
+use crate::store::atomic::{Replace, write_atomic};
+use crate::store::read::read_limited;
 use crate::tui::run::Launch;
 use std::io::{IsTerminal, Write};
+
+/// A line on stderr, through the output edge.
+macro_rules! warn {
+    ($($arg:tt)*) => { output::warn(format_args!($($arg)*)) };
+}
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -27,8 +35,10 @@ pub fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
     let paths = Paths::resolve(cli.data_dir, cli.config_dir);
     match cli.command {
         None | Some(Command::Start { .. }) => {
-            if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-                eprintln!(
+            #[allow(clippy::disallowed_methods)] // only asks whether it is a terminal
+            let stdout_is_terminal = std::io::stdout().is_terminal();
+            if !std::io::stdin().is_terminal() || !stdout_is_terminal {
+                warn!(
                     "altitude: the app needs a terminal on stdin and stdout; to score answers from a file, use `altitude score --answers FILE`"
                 );
                 return Ok(ExitCode::from(NO_TERMINAL));
@@ -42,8 +52,8 @@ pub fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
                 _ => Launch::default(),
             };
             let paths = paths?;
-            crate::tui::run::run(library(Some(&paths))?, &paths, launch)?;
-            Ok(ExitCode::SUCCESS)
+            let ending = crate::tui::run::run(library(Some(&paths))?, &paths, launch)?;
+            Ok(ExitCode::from(ending.exit_code()))
         }
         Some(Command::History { format }) => {
             let paths = paths?;
@@ -81,18 +91,17 @@ fn library(paths: Option<&Paths>) -> color_eyre::Result<Library> {
         lib.load_user_sets(&paths.config_dir);
     }
     for w in &lib.warnings {
-        eprintln!("warning: {w}");
+        warn!("warning: {w}");
     }
     Ok(lib)
 }
 
 fn sets(lib: &Library, format: ListFormat) -> color_eyre::Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
+    let mut out = output::stdout();
     match format {
         ListFormat::Json => {
             let all: Vec<_> = lib.sets.iter().map(json::set_json).collect();
-            serde_json::to_writer_pretty(&mut out, &all)?;
-            writeln!(out)?;
+            output::json_pretty(&mut out, &all)?;
         }
         ListFormat::Text => {
             for set in &lib.sets {
@@ -125,7 +134,7 @@ fn sets(lib: &Library, format: ListFormat) -> color_eyre::Result<ExitCode> {
 
 fn validate(lib: &Library, files: &[std::path::PathBuf]) -> color_eyre::Result<ExitCode> {
     let mut failed = false;
-    let mut out = std::io::stdout().lock();
+    let mut out = output::stdout();
     for file in files {
         match lib.check_file(file) {
             Ok(set) => writeln!(
@@ -168,7 +177,7 @@ fn score(
     let (sheet, own) = match read_sheet(lib, answers) {
         Ok(v) => v,
         Err(p) => {
-            eprintln!("error: {p}");
+            warn!("error: {p}");
             return Ok(ExitCode::from(FAILURE));
         }
     };
@@ -177,7 +186,7 @@ fn score(
         .transpose()
     {
         Ok(Some((path, (_, other)))) if other.set.rater != Rater::Other => {
-            eprintln!(
+            warn!(
                 "error: {}: --other takes a second rater's answers to a set like \"perception\"; \"{}\" is a self-assessment set",
                 path.display(),
                 other.set.id
@@ -186,11 +195,11 @@ fn score(
         }
         Ok(v) => v.map(|(_, (_, a))| a),
         Err(p) => {
-            eprintln!("error: {p}");
+            warn!("error: {p}");
             return Ok(ExitCode::from(FAILURE));
         }
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = output::stdout();
     match format {
         ReportFormat::Text => write!(
             out,
@@ -203,8 +212,7 @@ fn score(
             markdown::render(&own, &sheet.answers, other.as_ref())
         )?,
         ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &json::score_json(&own, other.as_ref()))?;
-            writeln!(out)?;
+            output::json_pretty(&mut out, &json::score_json(&own, other.as_ref()))?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -213,7 +221,7 @@ fn score(
 fn history(lib: &Library, paths: &Paths, format: ListFormat) -> color_eyre::Result<ExitCode> {
     let history = load_history(paths);
     let summaries: Vec<_> = history.sessions.iter().map(|s| summarize(lib, s)).collect();
-    let mut out = std::io::stdout().lock();
+    let mut out = output::stdout();
     match format {
         ListFormat::Json => {
             let rows: Vec<serde_json::Value> = history
@@ -231,8 +239,7 @@ fn history(lib: &Library, paths: &Paths, format: ListFormat) -> color_eyre::Resu
                     serde_json::Value::Object(row)
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut out, &rows)?;
-            writeln!(out)?;
+            output::json_pretty(&mut out, &rows)?;
         }
         ListFormat::Text => {
             if summaries.is_empty() {
@@ -286,37 +293,30 @@ fn export(
     let history = load_history(paths);
     let Some(session) = history.find(id) else {
         if history.sessions.is_empty() {
-            eprintln!(
+            warn!(
                 "error: there are no finished sessions in {} to export",
                 paths.data_dir.display()
             );
         } else {
-            eprintln!(
-                "error: no session \"{id}\"; `altitude history` lists the ids, or use `latest`"
-            );
+            warn!("error: no session \"{id}\"; `altitude history` lists the ids, or use `latest`");
         }
         return Ok(ExitCode::from(FAILURE));
     };
     let summaries: Vec<_> = history.sessions.iter().map(|s| summarize(lib, s)).collect();
     let text = match format {
         ExportFormat::Markdown => markdown::render_session(lib, session, &summaries),
-        ExportFormat::Json => serde_json::to_string_pretty(&export_json(lib, session))? + "\n",
+        ExportFormat::Json => output::json_string(&export_json(lib, session)),
     };
     match output {
-        None => write!(std::io::stdout().lock(), "{text}")?,
-        Some(path) if path.exists() => {
-            eprintln!(
-                "error: {} already exists; choose another file name (altitude never overwrites a file)",
-                path.display()
-            );
-            return Ok(ExitCode::from(FAILURE));
-        }
+        None => write!(output::stdout(), "{text}")?,
         Some(path) => {
-            if let Err(e) = crate::store::atomic_write(path, text.as_bytes()) {
-                eprintln!("error: {e}");
+            // Create-new: never over a file or a symlink (dangling or not),
+            // never into a folder that does not exist.
+            if let Err(e) = write_atomic(path, text.as_bytes(), Replace::Never) {
+                warn!("error: {e}");
                 return Ok(ExitCode::from(FAILURE));
             }
-            eprintln!("Wrote {}", path.display());
+            warn!("Wrote {}", path.display());
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -366,7 +366,7 @@ fn session_json(s: &Session) -> serde_json::Map<String, serde_json::Value> {
 fn load_history(paths: &Paths) -> crate::sessions::History {
     let history = SessionStore::new(&paths.data_dir).history();
     for p in &history.problems {
-        eprintln!("warning: {p}");
+        warn!("warning: {p}");
     }
     history
 }

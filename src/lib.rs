@@ -4,8 +4,9 @@
 pub mod cli;
 pub mod commands;
 pub mod model;
+pub mod output;
 pub mod report;
-pub mod sessions;
+pub use store::sessions;
 pub mod store;
 pub mod tui;
 

@@ -6,14 +6,24 @@ fn main() -> ExitCode {
     // color-eyre's hooks go in first, so ratatui's panic hook (installed when the
     // app starts) restores the terminal before the report is printed.
     if let Err(e) = color_eyre::install() {
-        let _ = writeln!(std::io::stderr(), "altitude: {e}");
+        let _ = writeln!(altitude::output::stderr(), "altitude: {e}");
     }
     match altitude::run(altitude::cli::Cli::parse()) {
         Ok(code) => code,
+        // `altitude sets | head`: the reader left; that is not an error.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // The terminal may be gone (a closed window): never panic on printing.
-            let _ = writeln!(std::io::stderr(), "altitude: {e}");
+            let _ = writeln!(altitude::output::stderr(), "altitude: {e}");
             ExitCode::from(1)
         }
     }
+}
+
+fn is_broken_pipe(e: &color_eyre::Report) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

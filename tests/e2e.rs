@@ -299,7 +299,11 @@ fn read_toml(path: &Path) -> toml::Table {
 fn wait_for_autosave(sandbox: &Sandbox, answers: usize) -> toml::Table {
     let start = Instant::now();
     loop {
-        let files = files_in(&sandbox.unfinished_dir());
+        // Only the session files: `.lock` files mark who holds a session.
+        let files: Vec<PathBuf> = files_in(&sandbox.unfinished_dir())
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
         if let [path] = files.as_slice()
             && let Ok(text) = std::fs::read_to_string(path)
             && let Ok(table) = toml::from_str::<toml::Table>(&text)
@@ -472,8 +476,9 @@ fn too_small_then_resized_back() {
 }
 
 /// Sends `signal` on the question screen; the app must catch it, leave the
-/// alternate screen, show the cursor again, and keep the answer given.
-fn signal_mid_session_restores_the_terminal(signal: &str) {
+/// alternate screen, show the cursor again, keep the answer given, and exit
+/// with 128 + the signal's number.
+fn signal_mid_session_restores_the_terminal(signal: &str, number: u32) {
     let sandbox = Sandbox::new();
     let mut tui = Tui::spawn(&sandbox, &["start", "--set", "quick"], 24, 80);
     answer_profile(&mut tui);
@@ -486,6 +491,7 @@ fn signal_mid_session_restores_the_terminal(signal: &str) {
         None,
         "SIG{signal} killed the app instead of letting it restore the terminal"
     );
+    assert_eq!(status.exit_code(), 128 + number, "exit status {status:?}");
     assert!(!tui.alternate_screen(), "still on the alternate screen");
     assert!(!tui.cursor_hidden(), "the cursor is still hidden");
     let saved = wait_for_autosave(&sandbox, 1);
@@ -494,12 +500,24 @@ fn signal_mid_session_restores_the_terminal(signal: &str) {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    signal_mid_session_restores_the_terminal("TERM");
+    signal_mid_session_restores_the_terminal("TERM", 15);
 }
 
 #[test]
 fn sighup_restores_the_terminal() {
-    signal_mid_session_restores_the_terminal("HUP");
+    signal_mid_session_restores_the_terminal("HUP", 1);
+}
+
+/// Sent as a signal (by `timeout`, a process manager, `kill -INT`), not as a
+/// key: raw mode turns Ctrl-C into a key, so only a real signal tests this.
+#[test]
+fn sigint_restores_the_terminal() {
+    signal_mid_session_restores_the_terminal("INT", 2);
+}
+
+#[test]
+fn sigquit_restores_the_terminal() {
+    signal_mid_session_restores_the_terminal("QUIT", 3);
 }
 
 /// Closing the window hangs up the pty: the kernel sends SIGHUP and every

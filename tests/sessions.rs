@@ -45,7 +45,7 @@ fn finished(set: &str, at: u64, answer: u8) -> Session {
 #[test]
 fn a_session_round_trips_through_its_file() {
     let sandbox = Sandbox::new();
-    let store = SessionStore::new(&sandbox.data());
+    let mut store = SessionStore::new(&sandbox.data());
     let mut s = finished("quick", 1_790_000_000, 4);
     s.notes.insert(
         "after-hours".into(),
@@ -61,7 +61,7 @@ fn a_session_round_trips_through_its_file() {
         answers: [("stretched-thin".to_string(), Answer::Value(2))].into(),
         position: 3,
     });
-    let path = store.save_finished(&s).unwrap();
+    let path = store.save_finished(&mut s).unwrap();
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.contains("schema = 1"), "{text}");
     assert_eq!(parse_session(&path, &text).unwrap(), s);
@@ -73,10 +73,10 @@ fn a_session_round_trips_through_its_file() {
 fn files_are_private_and_no_temp_files_are_left() {
     use std::os::unix::fs::PermissionsExt;
     let sandbox = Sandbox::new();
-    let store = SessionStore::new(&sandbox.data());
-    let s = finished("quick", 1_790_000_000, 3);
-    store.save_progress(&s).unwrap();
-    let path = store.save_finished(&s).unwrap();
+    let mut store = SessionStore::new(&sandbox.data());
+    let mut s = finished("quick", 1_790_000_000, 3);
+    store.save_progress(&mut s).unwrap();
+    let path = store.save_finished(&mut s).unwrap();
     let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&path), 0o600);
     assert_eq!(mode(&store.finished_dir()), 0o700);
@@ -96,16 +96,16 @@ fn files_are_private_and_no_temp_files_are_left() {
 #[test]
 fn autosave_keeps_the_latest_unfinished_session_for_resume() {
     let sandbox = Sandbox::new();
-    let store = SessionStore::new(&sandbox.data());
+    let mut store = SessionStore::new(&sandbox.data());
     let mut s = Session::new("quick", Mode::Solo, Timestamp(1_790_000_000));
     s.answers.insert("after-hours".into(), Answer::Value(2));
     s.position = 1;
-    store.save_progress(&s).unwrap();
+    store.save_progress(&mut s).unwrap();
     s.answers
         .insert("slowest-build-step".into(), Answer::NotApplicable);
     s.position = 2;
-    store.save_progress(&s).unwrap();
-    let (resumed, problems) = store.unfinished();
+    store.save_progress(&mut s).unwrap();
+    let (resumed, _taken, problems) = store.unfinished();
     assert!(problems.is_empty());
     let resumed = resumed.expect("an unfinished session");
     assert_eq!(resumed.position, 2);
@@ -137,12 +137,12 @@ fn the_upgrade_path_refuses_newer_and_unversioned_files() {
 
 /// Drops a corrupt file and a schema-999 file beside good sessions.
 fn seed_with_bad_files(sandbox: &Sandbox) -> (Vec<u8>, Vec<u8>) {
-    let store = SessionStore::new(&sandbox.data());
+    let mut store = SessionStore::new(&sandbox.data());
     store
-        .save_finished(&finished("quick", 1_790_000_000, 2))
+        .save_finished(&mut finished("quick", 1_790_000_000, 2))
         .unwrap();
     store
-        .save_finished(&finished("quick", 1_792_000_000, 4))
+        .save_finished(&mut finished("quick", 1_792_000_000, 4))
         .unwrap();
     let corrupt = b"schema = 1\nid = \"broken\nset = \"quick\"\n".to_vec();
     let future = b"schema = 999\nid = \"from-the-future\"\nnew_field = { x = 1 }\n".to_vec();
@@ -182,9 +182,9 @@ fn history_lists_the_rest_and_names_bad_files_without_touching_them() {
 #[test]
 fn history_json_has_scores_patterns_and_check_ins() {
     let sandbox = Sandbox::new();
-    let store = SessionStore::new(&sandbox.data());
+    let mut store = SessionStore::new(&sandbox.data());
     store
-        .save_finished(&finished("quick", 1_790_000_000, 2))
+        .save_finished(&mut finished("quick", 1_790_000_000, 2))
         .unwrap();
     let mut second = finished("quick", 1_792_000_000, 4);
     second.checkins.push(CheckIn {
@@ -192,7 +192,7 @@ fn history_json_has_scores_patterns_and_check_ins() {
         title: "Keep a team friction log for two weeks".into(),
         status: CheckInStatus::Done,
     });
-    store.save_finished(&second).unwrap();
+    store.save_finished(&mut second).unwrap();
     let run = sandbox.run(&["history", "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let rows = run.json();
@@ -213,9 +213,9 @@ fn history_json_has_scores_patterns_and_check_ins() {
 #[test]
 fn export_latest_markdown_is_a_complete_report() {
     let sandbox = Sandbox::new();
-    let store = SessionStore::new(&sandbox.data());
+    let mut store = SessionStore::new(&sandbox.data());
     store
-        .save_finished(&finished("quick", 1_790_000_000, 2))
+        .save_finished(&mut finished("quick", 1_790_000_000, 2))
         .unwrap();
     let mut s = finished("quick", 1_792_000_000, 4);
     s.notes.insert(
@@ -227,7 +227,7 @@ fn export_latest_markdown_is_a_complete_report() {
         title: "Keep a team friction log for two weeks".into(),
         status: CheckInStatus::NotDone,
     });
-    store.save_finished(&s).unwrap();
+    store.save_finished(&mut s).unwrap();
     let run = sandbox.run(&["export"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     for needle in [
@@ -255,9 +255,9 @@ fn export_latest_markdown_is_a_complete_report() {
 #[test]
 fn export_json_carries_the_answers_and_the_result() {
     let sandbox = Sandbox::new();
-    let store = SessionStore::new(&sandbox.data());
-    let s = finished("quick", 1_790_000_000, 3);
-    store.save_finished(&s).unwrap();
+    let mut store = SessionStore::new(&sandbox.data());
+    let mut s = finished("quick", 1_790_000_000, 3);
+    store.save_finished(&mut s).unwrap();
     let run = sandbox.run(&["export", &s.id, "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let v = run.json();
@@ -272,7 +272,7 @@ fn export_json_carries_the_answers_and_the_result() {
 fn export_to_a_file_never_overwrites_one() {
     let sandbox = Sandbox::new();
     SessionStore::new(&sandbox.data())
-        .save_finished(&finished("quick", 1_790_000_000, 3))
+        .save_finished(&mut finished("quick", 1_790_000_000, 3))
         .unwrap();
     let out = sandbox.dir.path().join("report.md");
     let run = sandbox.run(&["export", "latest", "-o", out.to_str().unwrap()]);
@@ -300,7 +300,7 @@ fn export_explains_an_empty_history_and_an_unknown_id() {
         run.stderr
     );
     SessionStore::new(&sandbox.data())
-        .save_finished(&finished("quick", 1_790_000_000, 3))
+        .save_finished(&mut finished("quick", 1_790_000_000, 3))
         .unwrap();
     let run = sandbox.run(&["export", "nope"]);
     assert_eq!(run.code, 1);
@@ -312,9 +312,9 @@ fn a_data_dir_that_cannot_be_created_gets_a_clear_message() {
     let sandbox = Sandbox::new();
     let blocker = sandbox.dir.path().join("not-a-dir");
     fs::write(&blocker, "a file where the data dir should be").unwrap();
-    let store = SessionStore::new(&blocker.join("data"));
+    let mut store = SessionStore::new(&blocker.join("data"));
     let err = store
-        .save_finished(&finished("quick", 1_790_000_000, 3))
+        .save_finished(&mut finished("quick", 1_790_000_000, 3))
         .unwrap_err();
     let message = err.to_string();
     assert!(
@@ -336,26 +336,33 @@ fn a_full_disk_and_a_read_only_dir_are_explained_plainly() {
     assert!(plain_io(&Error::from(ErrorKind::PermissionDenied)).contains("--data-dir"));
 }
 
+/// Another process (or a resumed copy) finishing a session with the same id
+/// must not replace the file already there: the new one gets its own id.
 #[test]
-fn a_failed_save_leaves_the_earlier_file_intact() {
+fn finishing_a_session_never_replaces_an_earlier_file_of_the_same_name() {
     let sandbox = Sandbox::new();
-    let store = SessionStore::new(&sandbox.data());
-    let s = finished("quick", 1_790_000_000, 3);
-    let path = store.save_finished(&s).unwrap();
+    let mut s = finished("quick", 1_790_000_000, 3);
+    let path = SessionStore::new(&sandbox.data())
+        .save_finished(&mut s)
+        .unwrap();
     let before = fs::read(&path).unwrap();
-    // A directory squatting on the temp file's name makes the write fail part-way.
-    let tmp = path.with_file_name(format!(
-        ".{}.{}.tmp",
-        path.file_name().unwrap().to_string_lossy(),
-        std::process::id()
-    ));
-    fs::create_dir(&tmp).unwrap();
     let mut changed = s.clone();
     changed
         .answers
         .insert("after-hours".into(), Answer::Value(5));
-    assert!(store.save_finished(&changed).is_err());
-    assert_eq!(fs::read(&path).unwrap(), before);
+    let moved = SessionStore::new(&sandbox.data())
+        .save_finished(&mut changed)
+        .unwrap();
+    assert_ne!(moved, path);
+    assert_eq!(changed.id, format!("{}-2", s.id));
+    assert_eq!(fs::read(&path).unwrap(), before, "the earlier file changed");
+    let ids: Vec<_> = SessionStore::new(&sandbox.data())
+        .history()
+        .sessions
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(ids, vec![s.id.clone(), changed.id.clone()]);
 }
 
 #[test]

@@ -23,6 +23,22 @@ fn app(unfinished: Option<Session>) -> App {
     )
 }
 
+/// The app's screen as text.
+fn render(app: &App, width: u16, height: u16) -> String {
+    let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, width, height));
+    altitude::tui::view::render(app, buf.area, &mut buf);
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A store whose directory can never be created: its parent is a file.
 fn broken_store(dir: &tempfile::TempDir) -> SessionStore {
     let blocker = dir.path().join("a-file");
@@ -88,23 +104,33 @@ fn resuming_after_the_profile_goes_straight_to_the_question() {
 #[test]
 fn a_failed_save_keeps_the_session_open_with_a_message() {
     let dir = tempfile::tempdir().unwrap();
-    let store = broken_store(&dir);
+    let mut store = broken_store(&dir);
     let mut app = app(None);
     let effect = app.start("quick", Mode::Solo).expect("an autosave");
-    perform(&mut app, &store, effect);
+    perform(&mut app, &mut store, effect);
+    let error = app.autosave_error.clone().expect("the failure is kept");
     assert!(
-        app.status
-            .as_deref()
-            .unwrap()
-            .starts_with("Not saved: could not save"),
-        "{:?}",
-        app.status
+        error.starts_with("Your latest answers are NOT saved: could not save"),
+        "{error}"
     );
+    // The quit dialog tells the truth, in full.
+    app.update(Action::Quit);
+    let screen = render(&app, 80, 24);
+    assert!(
+        !screen.contains("Your progress is saved"),
+        "claims progress is saved after a failed autosave:\n{screen}"
+    );
+    assert!(screen.contains("NOT saved"), "{screen}");
+    assert!(
+        screen.contains("Quitting now loses those answers."),
+        "{screen}"
+    );
+    app.update(Action::No);
 
     app.screen = Screen::Suggestions { cursor: 0 };
     let effect = app.update(Action::Enter);
     assert_eq!(effect, Some(Effect::SaveFinished));
-    perform(&mut app, &store, Effect::SaveFinished);
+    perform(&mut app, &mut store, Effect::SaveFinished);
     assert!(
         matches!(app.screen, Screen::Suggestions { .. }),
         "still on suggestions: {:?}",
@@ -126,10 +152,10 @@ fn a_failed_save_keeps_the_session_open_with_a_message() {
 #[test]
 fn a_failed_export_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let store = broken_store(&dir);
+    let mut store = broken_store(&dir);
     let mut app = app(None);
     app.start("quick", Mode::Solo);
-    perform(&mut app, &store, Effect::Export);
+    perform(&mut app, &mut store, Effect::Export);
     assert!(
         app.status
             .as_deref()

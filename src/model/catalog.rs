@@ -6,9 +6,10 @@ use super::location::{Position, Problem, from_toml_error};
 use super::pattern::{Pattern, PatternText};
 use super::plan::PlanText;
 use super::practices::{Practice, parse_catalogue};
-use super::question_set::{MAX_FILE_BYTES, QuestionSet, Source, parse_set};
+use super::question_set::{QuestionSet, Source, parse_set};
+use crate::store::read::{read_limited, toml_files};
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The built-in sets, in the order they are listed.
 const BUILTIN_SETS: [(&str, &str); 4] = [
@@ -152,16 +153,7 @@ impl Library {
     /// Adds the sets in `<config dir>/questions/*.toml`. A broken file, or one
     /// whose id clashes with a set already loaded, becomes a warning.
     pub fn load_user_sets(&mut self, config_dir: &Path) {
-        let dir = config_dir.join("questions");
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            return;
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-        paths.sort();
-        for path in paths {
+        for path in toml_files(&config_dir.join("questions")) {
             match self.check_file(&path) {
                 Ok(set) if self.set(&set.id).is_some() => self.warnings.push(Problem::new(
                     &path,
@@ -176,24 +168,4 @@ impl Library {
             }
         }
     }
-}
-
-/// Reads a text file, refusing files over 1 MiB and text that is not UTF-8.
-pub fn read_limited(path: &Path) -> Result<String, Problem> {
-    let fail = |message: String| Problem::new(path, Position::START, message);
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    if meta.len() > MAX_FILE_BYTES as u64 {
-        return Err(fail(format!(
-            "file is {} bytes; the limit is {MAX_FILE_BYTES} bytes (1 MiB)",
-            meta.len()
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let pos = Position::at(
-            &String::from_utf8_lossy(e.as_bytes()),
-            e.utf8_error().valid_up_to(),
-        );
-        Problem::new(path, pos, "file is not valid UTF-8 text")
-    })
 }

@@ -1,6 +1,7 @@
 //! Turning byte offsets from the TOML parser into `LINE:COL` positions, and the
 //! located problem type every file-reading path reports.
 
+use super::text::show_visibly;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -54,15 +55,18 @@ impl Problem {
     }
 }
 
+/// Shown with any control, bidi or invisible character in the file name or
+/// the message (which may quote a key or value from the file) made visible:
+/// a problem is printed wherever it goes, so it is safe on its own.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "{}:{}:{}: {}",
-            self.path.display(),
+            show_visibly(&self.path.display().to_string()),
             self.pos.line,
             self.pos.col,
-            self.message
+            show_visibly(&self.message)
         )
     }
 }

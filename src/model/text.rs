@@ -1,14 +1,28 @@
-//! Text from files is untrusted. These checks keep control characters and
-//! bidirectional overrides out of the terminal and out of every report.
+//! Text from files is untrusted. These checks keep control characters,
+//! bidirectional overrides and invisible characters out of every set
+//! (`validate` rejects them); `crate::output` keeps them out of every output.
 
 /// Characters that can reorder or hide text on screen (Trojan Source).
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-/// Whether a character may not appear in text we show.
+/// Characters that take no space and show nothing: zero-width spaces and
+/// joiners, the byte-order mark, tag characters, line and paragraph
+/// separators. They can hide text or make two strings look alike.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180E}' | '\u{200B}'..='\u{200D}' | '\u{2028}' | '\u{2029}'
+        | '\u{2060}'..='\u{2065}' | '\u{3164}' | '\u{FEFF}' | '\u{FFA0}'
+        | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
+}
+
+/// Whether a character may not appear in text we show: control characters
+/// (C0, DEL and C1) other than newline and tab, bidirectional controls, and
+/// invisible format characters.
 pub fn is_forbidden(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c) || is_invisible(c)
 }
 
 /// The first forbidden character in `s`, with its character index, described
@@ -18,6 +32,23 @@ pub fn first_forbidden(s: &str) -> Option<(usize, String)> {
         .enumerate()
         .find(|(_, c)| is_forbidden(*c))
         .map(|(i, c)| (i, format!("U+{:04X}", c as u32)))
+}
+
+/// `s` with every forbidden character shown as `<U+XXXX>`: safe to print,
+/// and the reader can still see what was there.
+pub fn show_visibly(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_forbidden) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_forbidden(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Replaces every forbidden character with U+FFFD so the text can be shown
@@ -52,6 +83,16 @@ mod tests {
         assert_eq!(first_forbidden("a\u{1b}[31m"), Some((1, "U+001B".into())));
         assert_eq!(first_forbidden("x\u{202E}y"), Some((1, "U+202E".into())));
         assert_eq!(sanitize("a\u{7}b\u{2067}c"), "a\u{FFFD}b\u{FFFD}c");
+        assert_eq!(first_forbidden("x\u{9b}"), Some((1, "U+009B".into())));
+        assert_eq!(
+            first_forbidden("zero\u{200B}width"),
+            Some((4, "U+200B".into()))
+        );
+        assert_eq!(first_forbidden("tag\u{E0041}"), Some((3, "U+E0041".into())));
+        assert_eq!(
+            first_forbidden("line\u{2028}sep"),
+            Some((4, "U+2028".into()))
+        );
     }
 
     #[test]

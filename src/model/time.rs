@@ -51,6 +51,29 @@ impl Timestamp {
     }
 }
 
+/// Where the app reads the time: the system clock, or a fixed instant in tests
+/// so that dates in snapshots never change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    System,
+    Fixed(Timestamp),
+}
+
+impl Clock {
+    pub fn now(self) -> Timestamp {
+        match self {
+            Clock::System => Timestamp::now(),
+            Clock::Fixed(t) => t,
+        }
+    }
+}
+
+impl From<Timestamp> for Clock {
+    fn from(t: Timestamp) -> Clock {
+        Clock::Fixed(t)
+    }
+}
+
 /// Howard Hinnant's days-to-civil algorithm.
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;

@@ -1,6 +1,7 @@
 //! The event loop: read a key, turn it into an action, update, perform the
-//! effect, draw. Also the terminal's safe return on quit, Ctrl-C, SIGTERM,
-//! SIGHUP and panic (ratatui's hook, installed after color-eyre's).
+//! effect, draw, then autosave. Also the terminal's safe return on quit,
+//! Ctrl-C, SIGINT, SIGQUIT, SIGTERM, SIGHUP and panic (ratatui's hook,
+//! installed after color-eyre's).
 
 use super::app::{App, Effect};
 use super::keys::action_for;
@@ -8,12 +9,14 @@ use super::theme::Theme;
 use super::view;
 use crate::model::Mode;
 use crate::model::catalog::Library;
+use crate::model::time::Clock;
+use crate::output;
 use crate::report::markdown;
 use crate::sessions::SessionStore;
 use crate::store::{Config, Paths};
 use crossterm::event::{self, Event};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
 
 /// What to open: the home screen, or straight into a session.
@@ -27,9 +30,9 @@ pub struct Launch {
 /// Builds the app from what is on disk; problems become home-screen warnings.
 pub fn load_app(library: Library, paths: &Paths) -> (App, SessionStore) {
     let (config, config_problem) = Config::load(&paths.config_dir);
-    let store = SessionStore::new(&paths.data_dir);
+    let mut store = SessionStore::new(&paths.data_dir);
     let history = store.history();
-    let (unfinished, unfinished_problems) = store.unfinished();
+    let (unfinished, taken, unfinished_problems) = store.unfinished();
     let mut warnings: Vec<String> = library.warnings.iter().map(ToString::to_string).collect();
     warnings.extend(config_problem.map(|p| p.to_string()));
     warnings.extend(
@@ -39,23 +42,41 @@ pub fn load_app(library: Library, paths: &Paths) -> (App, SessionStore) {
             .chain(&unfinished_problems)
             .map(ToString::to_string),
     );
+    warnings.extend(taken.iter().map(|t| {
+        format!(
+            "The unfinished session {} is open in another altitude window; it is left to that window.",
+            t.id
+        )
+    }));
     let theme = Theme::from_env(config.theme);
-    let mut app = App::new(
-        library,
-        config,
-        history,
-        unfinished,
-        crate::model::time::Timestamp::now(),
-    );
+    let mut app = App::new(library, config, history, unfinished, Clock::System);
     app.warnings = warnings;
     app.theme = theme;
     (app, store)
 }
 
+/// How the app ended: by the user, or by a signal (its number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Quit,
+    Signal(i32),
+}
+
+impl Ending {
+    /// The process exit status: 0, or 128 + the signal's number.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Ending::Quit => 0,
+            Ending::Signal(n) => (128 + n).clamp(0, 255) as u8,
+        }
+    }
+}
+
 /// Runs the app until the user quits or a signal arrives.
-pub fn run(library: Library, paths: &Paths, launch: Launch) -> color_eyre::Result<()> {
-    let (mut app, store) = load_app(library, paths);
-    let stop = watch_signals()?;
+pub fn run(library: Library, paths: &Paths, launch: Launch) -> color_eyre::Result<Ending> {
+    let (mut app, mut store) = load_app(library, paths);
+    let signal = watch_signals()?;
+    let mut first = None;
     if launch.start {
         let mode = launch.mode.or(app.config.default_mode).unwrap_or_default();
         let default = if mode == Mode::Onboarding {
@@ -67,75 +88,106 @@ pub fn run(library: Library, paths: &Paths, launch: Launch) -> color_eyre::Resul
             .set
             .or(app.config.default_set.clone())
             .unwrap_or_else(|| default.to_string());
-        if let Some(effect) = app.start(&set, mode) {
-            perform(&mut app, &store, effect);
-        }
+        // Its first autosave waits for the first frame, like every other.
+        first = app.start(&set, mode);
     }
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, &mut app, &store, &stop);
+    let result = event_loop(&mut terminal, &mut app, &mut store, &signal, first);
     let _ = ratatui::try_restore();
     result
 }
 
-/// SIGTERM and SIGHUP set the returned flag, which the loop checks between
-/// events. If the loop cannot get there (crossterm can spin on a terminal that
-/// has gone away, crossterm-rs/crossterm#793), the watcher restores the
-/// terminal and exits after a short grace period; progress is already saved.
-fn watch_signals() -> std::io::Result<Arc<AtomicBool>> {
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut signals = signal_hook::iterator::Signals::new([
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-    ])?;
-    let flag = Arc::clone(&stop);
+/// SIGINT, SIGQUIT, SIGTERM and SIGHUP store their number in the returned
+/// cell, which the loop checks between events, and end the loop. If the loop
+/// cannot get there (crossterm can spin on a terminal that has gone away,
+/// crossterm-rs/crossterm#793), the watcher restores the terminal and exits
+/// with 128 + the signal's number after a short grace period; progress is
+/// saved after every answer, so nothing is lost.
+fn watch_signals() -> std::io::Result<Arc<AtomicI32>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let signal = Arc::new(AtomicI32::new(0));
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP])?;
+    let flag = Arc::clone(&signal);
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            flag.store(true, Ordering::Relaxed);
+        if let Some(n) = signals.forever().next() {
+            flag.store(n, Ordering::SeqCst);
             std::thread::sleep(Duration::from_millis(750));
             // `try_restore`, not `restore`: the latter prints on failure, and
             // printing to a closed terminal panics.
             let _ = ratatui::try_restore();
-            std::process::exit(0);
+            std::process::exit(Ending::Signal(n).exit_code().into());
         }
     });
-    Ok(stop)
+    Ok(signal)
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    store: &SessionStore,
-    stop: &AtomicBool,
-) -> color_eyre::Result<()> {
-    while !app.quit && !stop.load(Ordering::Relaxed) {
-        terminal.draw(|frame| view::render(app, frame.area(), frame.buffer_mut()))?;
+    store: &mut SessionStore,
+    signal: &AtomicI32,
+    mut deferred: Option<Effect>,
+) -> color_eyre::Result<Ending> {
+    loop {
+        let n = signal.load(Ordering::SeqCst);
+        if n != 0 {
+            if let Some(effect) = deferred.take() {
+                perform(app, store, effect);
+            }
+            return Ok(Ending::Signal(n));
+        }
+        if app.quit {
+            return Ok(Ending::Quit);
+        }
+        terminal.draw(|frame| {
+            view::render(app, frame.area(), frame.buffer_mut());
+            output::sanitize_buffer(frame.buffer_mut());
+        })?;
+        // The screen answers first; the autosave follows at once, before the
+        // next key is read, so a kill loses at most the answer being typed.
+        if let Some(effect) = deferred.take() {
+            perform(app, store, effect);
+            continue;
+        }
         if !event::poll(Duration::from_millis(250))? {
             continue;
         }
         if let Event::Key(key) = event::read()? {
             let action = action_for(&app.screen, app.overlay.as_ref(), key);
-            if let Some(effect) = action.and_then(|a| app.update(a)) {
-                perform(app, store, effect);
+            match action.and_then(|a| app.update(a)) {
+                Some(Effect::SaveProgress) => deferred = Some(Effect::SaveProgress),
+                Some(effect) => perform(app, store, effect),
+                None => {}
             }
         }
     }
-    Ok(())
 }
 
 /// Carries out an effect and reports the outcome back to the app.
-pub fn perform(app: &mut App, store: &SessionStore, effect: Effect) {
+pub fn perform(app: &mut App, store: &mut SessionStore, effect: Effect) {
     match effect {
         Effect::SaveProgress => {
-            if let Some(active) = &app.active
-                && let Err(e) = store.save_progress(&active.session)
-            {
-                app.status = Some(format!("Not saved: {e}"));
+            let Some(active) = app.active.as_mut() else {
+                return;
+            };
+            match store.save_progress(&mut active.session) {
+                Ok(_) => app.autosave_error = None,
+                Err(e) => {
+                    app.autosave_error = Some(format!(
+                        "Your latest answers are NOT saved: {e}. They are kept in this window; fix the problem and answer again, or they are lost when you quit."
+                    ));
+                }
             }
         }
         Effect::SaveFinished => {
-            let Some(active) = &app.active else { return };
-            match store.save_finished(&active.session) {
-                Ok(path) => app.saved(path),
+            let Some(active) = app.active.as_mut() else {
+                return;
+            };
+            match store.save_finished(&mut active.session) {
+                Ok(path) => {
+                    app.autosave_error = None;
+                    app.saved(path);
+                }
                 Err(e) => app.save_failed(format!(
                     "Not saved: {e}. Your answers are still here; try Enter again."
                 )),
@@ -146,12 +198,10 @@ pub fn perform(app: &mut App, store: &SessionStore, effect: Effect) {
                 return;
             };
             let text = markdown::render_session(&app.library, &session, &app.summaries);
-            app.status = Some(
-                match store.write_export(&format!("{}.md", session.id), &text) {
-                    Ok(path) => format!("Report written to {}", path.display()),
-                    Err(e) => format!("Export failed: {e}"),
-                },
-            );
+            app.status = Some(match store.write_export(&session.id, "md", &text) {
+                Ok(path) => format!("Report written to {}", path.display()),
+                Err(e) => format!("Export failed: {e}"),
+            });
         }
         Effect::Quit => app.quit = true,
     }

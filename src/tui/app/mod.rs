@@ -8,7 +8,7 @@ use crate::model::profile::ProfileDraft;
 use crate::model::question_set::{Kind, QuestionSet, Rater};
 use crate::model::scoring::{TalkingPoint, talking_points};
 use crate::model::session::{CheckIn, Commitment, OtherRating, Session, Summary, summarize};
-use crate::model::time::Timestamp;
+use crate::model::time::{Clock, Timestamp};
 use crate::model::{Assessment, Mode, Profile, Stage, assess};
 use crate::sessions::History;
 use crate::store::Config;
@@ -217,9 +217,12 @@ pub struct App {
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub active: Option<Active>,
-    /// A one-line message, such as where an export went.
+    /// A message, such as where an export went.
     pub status: Option<String>,
-    pub now: Timestamp,
+    /// Why the last autosave failed, in full, until one succeeds. While it is
+    /// set the app never claims that progress is saved.
+    pub autosave_error: Option<String>,
+    pub clock: Clock,
     pub quit: bool,
     pub theme: super::theme::Theme,
     pub note: Option<NoteEditor>,
@@ -231,7 +234,7 @@ impl App {
         config: Config,
         history: History,
         unfinished: Option<Session>,
-        now: Timestamp,
+        clock: impl Into<Clock>,
     ) -> App {
         let summaries = history
             .sessions
@@ -251,11 +254,17 @@ impl App {
             overlay: None,
             active: None,
             status: None,
-            now,
+            autosave_error: None,
+            clock: clock.into(),
             quit: false,
             theme: super::theme::Theme::colour(),
             note: None,
         }
+    }
+
+    /// The time now, from the app's clock.
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
     }
 
     pub fn coaching(&self) -> bool {
@@ -431,10 +440,8 @@ impl App {
             self.go_home();
             return None;
         };
-        let mut session = Session::new(&set.id, mode, self.now);
-        if self.unfinished.as_ref().is_some_and(|u| u.id == session.id) {
-            session.id.push_str("-2");
-        }
+        // The id is made unique by the store on the first save.
+        let session = Session::new(&set.id, mode, self.now());
         self.open(session, set);
         Some(Effect::SaveProgress)
     }
@@ -547,7 +554,7 @@ impl App {
                 return Some(Effect::SaveProgress);
             }
             Action::Enter => {
-                active.session.finished = Some(self.now);
+                active.session.finished = Some(self.clock.now());
                 return Some(Effect::SaveFinished);
             }
             Action::Back => {

@@ -9,7 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph, Widget, Wrap};
 
 /// The screen's name for the title bar.
 fn screen_title(app: &App) -> String {
@@ -38,12 +38,31 @@ fn screen_title(app: &App) -> String {
     }
 }
 
+/// The status line's text: a failed autosave first (it stays until a save
+/// works), then the latest message.
+fn status_message(app: &App) -> Option<String> {
+    match (&app.autosave_error, &app.status) {
+        (Some(e), Some(s)) => Some(format!("{e}\n{s}")),
+        (Some(e), None) => Some(e.clone()),
+        (None, s) => s.clone(),
+    }
+}
+
 /// Draws the title bar, status line and footer; returns the body area.
 pub fn chrome(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
+    let message = status_message(app);
+    // The status is shown in full, wrapped: a failure must never be cut off.
+    let inner = area.width.saturating_sub(2).max(1) as usize;
+    let status_rows = message.as_ref().map_or(1, |m| {
+        (m.lines()
+            .map(|l| l.chars().count().div_ceil(inner).max(1))
+            .sum::<usize>() as u16)
+            .clamp(1, area.height / 2)
+    });
     let [title, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -58,12 +77,16 @@ pub fn chrome(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
         Span::styled(mode, app.theme.dim),
     ])
     .render(title, buf);
-    if let Some(msg) = &app.status {
-        Line::from(Span::styled(
-            format!(" {}", sanitize(msg)),
-            app.theme.accent,
-        ))
-        .render(status, buf);
+    if let Some(msg) = &message {
+        let style = if app.autosave_error.is_some() {
+            app.theme.warn
+        } else {
+            app.theme.accent
+        };
+        Paragraph::new(Span::styled(sanitize(msg), style))
+            .wrap(Wrap { trim: false })
+            .block(Block::new().padding(Padding::horizontal(1)))
+            .render(status, buf);
     }
     footer_line(app).render(footer, buf);
     body.inner(ratatui::layout::Margin {

@@ -30,10 +30,16 @@ pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
         ]));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        "Answers are saved as you go. Nothing leaves this machine.",
-        t.dim,
-    )));
+    lines.push(Line::from(match &app.autosave_error {
+        None => Span::styled(
+            "Answers are saved as you go. Nothing leaves this machine.",
+            t.dim,
+        ),
+        Some(_) => Span::styled(
+            "Your latest answers are NOT saved: the last autosave failed (see below the title).",
+            t.warn,
+        ),
+    }));
     let h = lines.len() as u16 + 2;
     let rect = centred(area, 72, h);
     Clear.render(rect, buf);
@@ -45,19 +51,34 @@ pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
 
 pub fn render_confirm(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let rect = centred(area, 56, 7);
+    let mut lines = vec![Line::from(Span::styled("Quit now?", t.title))];
+    match &app.autosave_error {
+        None => {
+            lines.push(Line::from("Your progress is saved. Next time, choose"));
+            lines.push(Line::from("\"Resume\" (r) on the home screen to carry on."));
+        }
+        Some(error) => {
+            lines.push(Line::from(Span::styled(error.as_str(), t.warn)));
+            lines.push(Line::from("Quitting now loses those answers."));
+        }
+    }
+    lines.push(Line::from(vec![
+        Span::styled("y", t.key),
+        Span::raw(" quit   "),
+        Span::styled("n", t.key),
+        Span::raw(" stay"),
+    ]));
+    let width = 56.min(area.width);
+    let inner = width.saturating_sub(2).max(1);
+    let height = lines
+        .iter()
+        .map(|l| (l.width() as u16).div_ceil(inner).max(1))
+        .sum::<u16>()
+        + 2;
+    let rect = centred(area, width, height);
     Clear.render(rect, buf);
-    Paragraph::new(vec![
-        Line::from(Span::styled("Quit now?", t.title)),
-        Line::from("Your progress is saved. Next time, choose"),
-        Line::from("\"Resume\" (r) on the home screen to carry on."),
-        Line::from(vec![
-            Span::styled("y", t.key),
-            Span::raw(" quit   "),
-            Span::styled("n", t.key),
-            Span::raw(" stay"),
-        ]),
-    ])
-    .block(boxed("Quit", t.warn))
-    .render(rect, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(boxed("Quit", t.warn))
+        .render(rect, buf);
 }

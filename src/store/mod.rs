@@ -1,0 +1,13 @@
+//! Everything altitude keeps on disk: where it lives (`paths`), the config
+//! (`config`), reading hostile files safely (`read`), atomic private writes
+//! (`atomic`) and the sessions themselves (`sessions`).
+
+pub mod atomic;
+pub mod config;
+pub mod paths;
+pub mod read;
+pub mod sessions;
+
+pub use atomic::{Replace, SaveError, create_private_dir, plain_io};
+pub use config::{Config, ThemeName};
+pub use paths::{NoHomeDir, Paths};
