@@ -7,6 +7,7 @@ use crate::model::answers::parse_sheet;
 use crate::model::catalog::Library;
 use crate::model::location::Problem;
 use crate::model::question_set::Rater;
+use crate::model::record::as_recorded;
 use crate::model::session::{Session, summarize};
 use crate::model::text::sanitize;
 use crate::model::{AnswerSheet, Assessment, Dimension, assess};
@@ -322,15 +323,13 @@ fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-/// A session in JSON: its answers-file fields, what happened, and the result.
+/// A session in JSON: its answers-file fields, what happened, and the result
+/// as the session showed it.
 fn export_json(lib: &Library, s: &Session) -> serde_json::Value {
-    let result = lib.set(&s.set).map(|set| {
-        let own = assess(lib, set, &s.sheet());
-        let other = s
-            .other_sheet()
-            .and_then(|sheet| lib.set(&sheet.set).map(|o| assess(lib, o, &sheet)));
-        json::score_json(&own, other.as_ref())
-    });
+    let shown = as_recorded(lib, s);
+    let result = shown
+        .as_ref()
+        .map(|r| json::score_json(&r.own, r.other.as_ref()));
     let mut out = serde_json::Map::new();
     out.insert(
         "schema".into(),
@@ -341,6 +340,11 @@ fn export_json(lib: &Library, s: &Session) -> serde_json::Value {
     out.insert("notes".into(), serde_json::json!(s.notes));
     out.insert("other".into(), serde_json::json!(s.other));
     out.insert("result".into(), serde_json::json!(result));
+    out.insert(
+        "set_changed_since".into(),
+        serde_json::json!(shown.as_ref().map(|r| !r.set_unchanged)),
+    );
+    out.insert("record".into(), serde_json::json!(s.record));
     serde_json::Value::Object(out)
 }
 

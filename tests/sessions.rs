@@ -63,7 +63,7 @@ fn a_session_round_trips_through_its_file() {
     });
     let path = store.save_finished(&mut s).unwrap();
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.contains("schema = 1"), "{text}");
+    assert!(text.contains("schema = 2"), "{text}");
     assert_eq!(parse_session(&path, &text).unwrap(), s);
     assert_eq!(store.history().sessions, vec![s]);
 }
@@ -119,9 +119,10 @@ fn autosave_keeps_the_latest_unfinished_session_for_resume() {
 #[test]
 fn the_upgrade_path_refuses_newer_and_unversioned_files() {
     let table = |v: i64| toml::Table::from_iter([("schema".to_string(), toml::Value::Integer(v))]);
+    // Version 1 (before sessions kept their result) is brought up to 2.
     assert_eq!(
         upgrade(table(1), Some(1)).unwrap()["schema"].as_integer(),
-        Some(1)
+        Some(2)
     );
     let newer = upgrade(table(999), Some(999)).unwrap_err();
     assert!(

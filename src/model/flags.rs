@@ -36,7 +36,7 @@ pub struct FlagText {
 }
 
 /// A raised flag.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RaisedFlag {
     pub id: String,
     pub message: String,

@@ -12,6 +12,7 @@ pub mod plan;
 pub mod practices;
 pub mod profile;
 pub mod question_set;
+pub mod record;
 pub mod scoring;
 pub mod session;
 pub mod text;

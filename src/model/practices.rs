@@ -64,7 +64,7 @@ pub fn parse_catalogue(source: &str) -> Result<Vec<Practice>, toml::de::Error> {
 }
 
 /// A practice suggested for this person, with the reason.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Suggestion {
     pub id: String,
     pub title: String,

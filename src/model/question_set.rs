@@ -163,6 +163,8 @@ pub struct QuestionSet {
     pub rater: Rater,
     pub items: Vec<Item>,
     pub source: Source,
+    /// The fingerprint of the file's text, recorded with finished sessions.
+    pub fingerprint: String,
 }
 
 impl QuestionSet {
@@ -342,6 +344,7 @@ pub fn parse_set(
             rater,
             items,
             source: origin,
+            fingerprint: super::record::fingerprint(source),
         })
     } else {
         c.problems.sort_by_key(|p| p.pos);

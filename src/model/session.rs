@@ -3,12 +3,14 @@
 
 use super::answers::{Answer, AnswerSheet};
 use super::profile::{Mode, Profile, ProfileDraft};
+use super::record::Record;
 use super::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The schema version this build writes. Files with a higher one are refused.
-pub const SCHEMA: u32 = 1;
+/// 2 added `record`, what a finished session showed.
+pub const SCHEMA: u32 = 2;
 
 /// How a commitment from last time went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,6 +94,10 @@ pub struct Session {
     #[serde(default)]
     pub commitments: Vec<Commitment>,
     pub other: Option<OtherRating>,
+    /// What the session showed when it finished (schema 2 on; older
+    /// sessions have none and are scored with today's set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<Record>,
 }
 
 impl Session {
@@ -111,6 +117,7 @@ impl Session {
             checkins: Vec::new(),
             commitments: Vec::new(),
             other: None,
+            record: None,
         }
     }
 
@@ -163,23 +170,36 @@ impl Summary {
     }
 }
 
-/// Summarises a finished session against the library it was scored with.
+/// Summarises a finished session: from its record, or for sessions saved
+/// before records existed, against today's library.
 pub fn summarize(library: &super::catalog::Library, s: &Session) -> Summary {
-    // Scores and pattern only: a history row needs no suggestions or flags.
-    let scores = library
-        .set(&s.set)
-        .map(|set| super::scoring::score(set, &s.answers));
-    let pattern = scores.as_ref().zip(s.profile).map(|(scores, p)| {
-        library
-            .pattern_text(super::pattern::classify(scores, &p))
-            .title
-    });
+    let (scores, pattern) = match &s.record {
+        Some(r) => (
+            super::Dimension::ALL.map(|d| r.value(d)),
+            r.pattern.as_ref().map(|p| p.title.clone()),
+        ),
+        None => {
+            // Scores and pattern only: a history row needs no suggestions or flags.
+            let scores = library
+                .set(&s.set)
+                .map(|set| super::scoring::score(set, &s.answers));
+            let pattern = scores.as_ref().zip(s.profile).map(|(scores, p)| {
+                library
+                    .pattern_text(super::pattern::classify(scores, &p))
+                    .title
+            });
+            (
+                super::Dimension::ALL.map(|d| scores.as_ref().and_then(|sc| sc.value(d))),
+                pattern,
+            )
+        }
+    };
     Summary {
         id: s.id.clone(),
         date: s.started.date(),
         set: s.set.clone(),
         mode: s.mode,
-        scores: super::Dimension::ALL.map(|d| scores.as_ref().and_then(|sc| sc.value(d))),
+        scores,
         pattern,
         commitments: s.commitments.len(),
         checkins: s.checkins.clone(),

@@ -3,35 +3,20 @@
 
 use super::plain::reflections;
 use super::{computation_lines, score_band, score_label};
+use crate::model::Assessment;
 use crate::model::answers::Answer;
 use crate::model::catalog::Library;
 use crate::model::dimension::{Dimension, Side};
 use crate::model::plan::Plan;
+use crate::model::record::as_recorded;
 use crate::model::scoring::{TALKING_POINT_GAP, gaps, talking_points};
 use crate::model::session::{Session, Summary};
-use crate::model::text::sanitize;
-use crate::model::{Assessment, assess};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-/// Escapes Markdown punctuation in untrusted inline text.
+/// Escapes untrusted inline text (see `crate::output::markdown`).
 pub fn escape(text: &str) -> String {
-    let clean = sanitize(text);
-    let mut out = String::with_capacity(clean.len());
-    for c in clean.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!'
-        ) {
-            out.push('\\');
-        }
-        if c == '\n' {
-            out.push(' ');
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::output::markdown(text)
 }
 
 /// Escapes multi-line untrusted text as a block quote.
@@ -61,26 +46,20 @@ pub fn render(
 /// notes and the trend of earlier sessions of the same set.
 pub fn render_session(library: &Library, session: &Session, history: &[Summary]) -> String {
     let mut out = String::new();
-    let Some(set) = library.set(&session.set) else {
-        let _ = writeln!(
-            out,
-            "# altitude report\n\nThe question set \"{}\" is no longer available, so this session cannot be scored.",
-            escape(&session.set)
-        );
+    let (Some(set), Some(shown)) = (library.set(&session.set), as_recorded(library, session))
+    else {
+        write_record_only(&mut out, session);
         return out;
     };
-    let a = assess(library, set, &session.sheet());
-    let other = session
-        .other_sheet()
-        .and_then(|sheet| library.set(&sheet.set).map(|s| assess(library, s, &sheet)));
+    let (a, other) = (shown.own, shown.other);
     let _ = writeln!(out, "# altitude report: {}\n", escape(&set.title));
     let finished = session
         .finished
         .map_or("unfinished".to_string(), |t| t.display());
     let _ = writeln!(
         out,
-        "Session `{}` · started {} · finished {} · {} mode\n",
-        session.id,
+        "Session {} · started {} · finished {} · {} mode\n",
+        escape(&session.id),
         session.started.display(),
         finished,
         session.mode
@@ -91,6 +70,13 @@ pub fn render_session(library: &Library, session: &Session, history: &[Summary])
             let _ = writeln!(out, "- {}: **{}**", escape(&c.title), c.status.label());
         }
         out.push('\n');
+    }
+    if !shown.set_unchanged {
+        let _ = writeln!(
+            out,
+            "*The question set \"{}\" has changed since this session. The scores, pattern, flags and suggestions below are as the session recorded them; the per-answer method is left out.*\n",
+            escape(&set.title)
+        );
     }
     write_body(&mut out, &a, &session.answers, other.as_ref());
     let _ = writeln!(out, "## Commitments until next time\n");
@@ -106,6 +92,54 @@ pub fn render_session(library: &Library, session: &Session, history: &[Summary])
     write_trend(&mut out, session, history);
     write_method(&mut out, &a);
     out
+}
+
+/// A session whose question set is gone: what its record still says.
+fn write_record_only(out: &mut String, session: &Session) {
+    let _ = writeln!(out, "# altitude report\n");
+    let Some(record) = &session.record else {
+        let _ = writeln!(
+            out,
+            "The question set \"{}\" is no longer available, and this session was saved before altitude kept results with sessions, so it cannot be shown.",
+            escape(&session.set)
+        );
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "Session {} · {} · started {}\n\n*The question set \"{}\" is no longer available; this is what the session recorded.*\n",
+        escape(&session.id),
+        escape(&record.set_title),
+        session.started.display(),
+        escape(&session.set)
+    );
+    let _ = writeln!(out, "## Scores\n");
+    for dim in Dimension::ALL {
+        let shown = record
+            .value(dim)
+            .map_or("not enough answers".to_string(), |v| v.to_string());
+        let _ = writeln!(out, "- {}: {shown}", dim.title());
+    }
+    if let Some(p) = &record.pattern {
+        let _ = writeln!(
+            out,
+            "\n## Pattern: {}\n\n{}",
+            escape(&p.title),
+            escape(&p.summary)
+        );
+    }
+    if !record.flags.is_empty() {
+        let _ = writeln!(out, "\n## Flags\n");
+        for f in &record.flags {
+            let _ = writeln!(out, "- {}", escape(&f.message));
+        }
+    }
+    if !record.suggestions.is_empty() {
+        let _ = writeln!(out, "\n## Suggestions\n");
+        for s in &record.suggestions {
+            let _ = writeln!(out, "- **{}**: {}", escape(&s.title), escape(&s.why));
+        }
+    }
 }
 
 fn write_notes(out: &mut String, set: &crate::model::QuestionSet, session: &Session) {

@@ -437,7 +437,8 @@ pub fn upgrade(mut table: toml::Table, version: Option<i64>) -> Result<toml::Tab
         Some(v) => v,
     };
     while version < i64::from(SCHEMA) {
-        // Each future schema change adds one step here, e.g. `1 => rename a field`.
+        // Each schema change adds one step here. 1 -> 2 added the optional
+        // `record`, so a version 1 file needs nothing more.
         version += 1;
         table.insert("schema".into(), toml::Value::Integer(version));
     }

@@ -6,6 +6,7 @@ use crate::model::answers::Answer;
 use crate::model::catalog::Library;
 use crate::model::profile::ProfileDraft;
 use crate::model::question_set::{Kind, QuestionSet, Rater};
+use crate::model::record::Record;
 use crate::model::scoring::{TalkingPoint, talking_points};
 use crate::model::session::{CheckIn, Commitment, OtherRating, Session, Summary, summarize};
 use crate::model::time::{Clock, Timestamp};
@@ -440,8 +441,20 @@ impl App {
             self.go_home();
             return None;
         };
-        // The id is made unique by the store on the first save.
-        let session = Session::new(&set.id, mode, self.now());
+        // Unique among the sessions this app knows, so that it sorts after
+        // them; the store makes it unique on disk at the first save.
+        let mut session = Session::new(&set.id, mode, self.now());
+        let base = session.id.clone();
+        let known = |id: &str| {
+            self.history.sessions.iter().any(|s| s.id == id)
+                || self.unfinished.as_ref().is_some_and(|u| u.id == id)
+        };
+        for n in 2.. {
+            if !known(&session.id) {
+                break;
+            }
+            session.id = format!("{base}-{n}");
+        }
         self.open(session, set);
         Some(Effect::SaveProgress)
     }
@@ -555,6 +568,10 @@ impl App {
             }
             Action::Enter => {
                 active.session.finished = Some(self.clock.now());
+                active.session.record = active
+                    .assessment
+                    .as_ref()
+                    .map(|a| Record::of(a, active.other_assessment.as_ref()));
                 return Some(Effect::SaveFinished);
             }
             Action::Back => {
@@ -584,6 +601,7 @@ impl App {
     pub fn save_failed(&mut self, message: String) {
         if let (Screen::Suggestions { .. }, Some(active)) = (&self.screen, self.active.as_mut()) {
             active.session.finished = None;
+            active.session.record = None;
         }
         self.status = Some(message);
     }

@@ -1,0 +1,201 @@
+//! What a finished session showed, kept with it. History and exports read
+//! the record, so editing or deleting a question set later, or a new
+//! altitude with different rules, never rewrites what an old session said.
+
+use super::assessment::Assessment;
+use super::dimension::Dimension;
+use super::flags::RaisedFlag;
+use super::pattern::{Pattern, PatternText};
+use super::practices::Suggestion;
+use super::question_set::QuestionSet;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A dimension's score as it was shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordedScore {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<u8>,
+    pub answered: usize,
+    pub items: usize,
+}
+
+/// The result a session showed when it finished.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// The fingerprint of the question set's file when the session finished.
+    pub set_fingerprint: String,
+    pub set_title: String,
+    pub scores: BTreeMap<Dimension, RecordedScore>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<RecordedPattern>,
+    #[serde(default)]
+    pub flags: Vec<RaisedFlag>,
+    #[serde(default)]
+    pub suggestions: Vec<Suggestion>,
+    /// The second rater's scores (coaching), if there was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_scores: Option<BTreeMap<Dimension, RecordedScore>>,
+}
+
+/// A pattern as it was shown: its id and its words at the time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordedPattern {
+    pub id: Pattern,
+    pub title: String,
+    pub summary: String,
+}
+
+fn scores_of(a: &Assessment) -> BTreeMap<Dimension, RecordedScore> {
+    Dimension::ALL
+        .iter()
+        .map(|&d| {
+            let s = a.scores.get(d);
+            (
+                d,
+                RecordedScore {
+                    score: s.score,
+                    answered: s.answered,
+                    items: s.items,
+                },
+            )
+        })
+        .collect()
+}
+
+impl Record {
+    /// Records what `own` (and the second rater's `other`) show now.
+    pub fn of(own: &Assessment, other: Option<&Assessment>) -> Record {
+        Record {
+            set_fingerprint: own.set.fingerprint.clone(),
+            set_title: own.set.title.clone(),
+            scores: scores_of(own),
+            pattern: own.pattern.as_ref().map(|(id, text)| RecordedPattern {
+                id: *id,
+                title: text.title.clone(),
+                summary: text.summary.clone(),
+            }),
+            flags: own.flags.clone(),
+            suggestions: own.suggestions.clone(),
+            other_scores: other.map(scores_of),
+        }
+    }
+
+    /// The recorded score of `dim`.
+    pub fn value(&self, dim: Dimension) -> Option<u8> {
+        self.scores.get(&dim).and_then(|s| s.score)
+    }
+
+    /// Whether `set` is still the one the session was answered with.
+    pub fn matches(&self, set: &QuestionSet) -> bool {
+        set.fingerprint == self.set_fingerprint
+    }
+
+    /// Puts the recorded result into a freshly computed assessment, so every
+    /// view shows what the session showed. Returns whether the set is still
+    /// the same; if not, the per-answer method no longer applies and is
+    /// cleared.
+    pub fn restore(&self, a: &mut Assessment) -> bool {
+        let same = self.matches(&a.set);
+        for d in Dimension::ALL {
+            let shown = &mut a.scores.0[d.index()];
+            if let Some(r) = self.scores.get(&d) {
+                shown.score = r.score;
+                shown.answered = r.answered;
+                shown.items = r.items;
+            }
+            if !same {
+                shown.contributions.clear();
+            }
+        }
+        a.pattern = self.pattern.as_ref().map(|p| {
+            (
+                p.id,
+                PatternText {
+                    id: p.id.id().to_string(),
+                    title: p.title.clone(),
+                    summary: p.summary.clone(),
+                },
+            )
+        });
+        a.flags = self.flags.clone();
+        a.suggestions = self.suggestions.clone();
+        same
+    }
+}
+
+/// A saved session's result as it was shown: its own assessment and the
+/// second rater's, with the recorded values restored.
+#[derive(Debug, Clone)]
+pub struct AsRecorded {
+    pub own: Assessment,
+    pub other: Option<Assessment>,
+    /// False when the set has changed since the session (its method no longer
+    /// applies) or the session predates records (scored with today's set).
+    pub set_unchanged: bool,
+    pub has_record: bool,
+}
+
+/// Rebuilds a saved session's result, as it was shown when it finished.
+/// `None` if its question set is gone (the record alone still has the
+/// headline figures: see `Session::record`).
+pub fn as_recorded(
+    library: &super::catalog::Library,
+    session: &super::session::Session,
+) -> Option<AsRecorded> {
+    let set = library.set(&session.set)?;
+    let mut own = super::assess(library, set, &session.sheet());
+    let mut other = session.other_sheet().and_then(|sheet| {
+        library
+            .set(&sheet.set)
+            .map(|s| super::assess(library, s, &sheet))
+    });
+    let Some(record) = &session.record else {
+        return Some(AsRecorded {
+            own,
+            other,
+            set_unchanged: true,
+            has_record: false,
+        });
+    };
+    let set_unchanged = record.restore(&mut own);
+    if let (Some(o), Some(scores)) = (other.as_mut(), &record.other_scores) {
+        for d in Dimension::ALL {
+            if let Some(r) = scores.get(&d) {
+                let shown = &mut o.scores.0[d.index()];
+                shown.score = r.score;
+                shown.answered = r.answered;
+                shown.items = r.items;
+            }
+        }
+    }
+    Some(AsRecorded {
+        own,
+        other,
+        set_unchanged,
+        has_record: true,
+    })
+}
+
+/// A stable fingerprint of a file's text (64-bit FNV-1a, in hex): enough to
+/// notice that a set has changed, and the same on every build and machine.
+pub fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fingerprint;
+
+    #[test]
+    fn fingerprints_are_stable_and_notice_a_change() {
+        assert_eq!(fingerprint(""), "cbf29ce484222325");
+        assert_eq!(fingerprint("a"), "af63dc4c8601ec8c");
+        assert_ne!(fingerprint("prompt = \"x\""), fingerprint("prompt = \"y\""));
+    }
+}

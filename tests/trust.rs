@@ -1,0 +1,379 @@
+//! Trust (SPEC §9), in-process: no session is ever lost or replaced, ids from
+//! files can never point outside the data dir, and history keeps what each
+//! session showed. The binary-level attacks are in `trust_cli.rs`.
+
+mod common;
+
+use altitude::model::Mode;
+use altitude::model::catalog::Library;
+use altitude::model::session::Session;
+use altitude::model::time::{Clock, Timestamp};
+use altitude::sessions::SessionStore;
+use altitude::store::Config;
+use altitude::tui::app::{App, Screen};
+use altitude::tui::keys::Action;
+use altitude::tui::run::perform;
+use common::Sandbox;
+use std::fs;
+use std::path::Path;
+
+const NOW: Timestamp = Timestamp(1_795_289_405);
+
+fn app_on(store: &SessionStore, clock: Clock) -> App {
+    App::new(
+        Library::builtin().unwrap(),
+        Config::default(),
+        store.history(),
+        None,
+        clock,
+    )
+}
+
+/// Runs one action as the run loop would, performing its effect.
+fn act(app: &mut App, store: &mut SessionStore, action: Action) {
+    if let Some(effect) = app.update(action) {
+        perform(app, store, effect);
+    }
+}
+
+/// A whole `quick` session through the app: profile, every question, one
+/// commitment, saved. The clock moves on by `minutes` before the end.
+fn run_quick_session(app: &mut App, store: &mut SessionStore, answer: u8, minutes: u64) {
+    let effect = app.start("quick", Mode::Solo).expect("an autosave");
+    perform(app, store, effect);
+    while let Screen::CheckIn { .. } = app.screen {
+        act(
+            app,
+            store,
+            Action::CheckIn(altitude::model::session::CheckInStatus::Done),
+        );
+    }
+    // Last time's profile is pre-filled: clear it first.
+    for a in [
+        Action::Backspace,
+        Action::Backspace,
+        Action::Digit(4),
+        Action::Enter,
+        Action::Backspace,
+        Action::Backspace,
+        Action::Backspace,
+        Action::Digit(1),
+        Action::Digit(0),
+        Action::Enter,
+        Action::No,
+        Action::Stage(1),
+    ] {
+        act(app, store, a);
+    }
+    while let Screen::Question { .. } = app.screen {
+        act(app, store, Action::Answer(answer));
+    }
+    assert!(
+        matches!(app.screen, Screen::Results { .. }),
+        "{:?}",
+        app.screen
+    );
+    act(app, store, Action::Enter);
+    act(app, store, Action::Toggle);
+    if let Clock::Fixed(t) = app.clock {
+        app.clock = Clock::Fixed(Timestamp(t.0 + minutes * 60));
+    }
+    act(app, store, Action::Enter);
+    assert!(
+        matches!(app.screen, Screen::Saved { .. }),
+        "{:?}",
+        app.status
+    );
+    act(app, store, Action::Enter);
+    assert_eq!(app.screen, Screen::Home { cursor: 0 });
+}
+
+fn session_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn two_sessions_of_one_set_in_one_run_are_both_kept() {
+    let sandbox = Sandbox::new();
+    let mut store = SessionStore::new(&sandbox.data());
+    // A fixed clock: both sessions start in the same second.
+    let mut app = app_on(&store, Clock::Fixed(NOW));
+    run_quick_session(&mut app, &mut store, 2, 12);
+    app.clock = Clock::Fixed(NOW);
+    run_quick_session(&mut app, &mut store, 4, 9);
+
+    let history = store.history();
+    assert_eq!(history.sessions.len(), 2, "{:?}", history.problems);
+    let [first, second] = [&history.sessions[0], &history.sessions[1]];
+    assert_ne!(first.id, second.id);
+    assert!(
+        first
+            .answers
+            .values()
+            .all(|a| *a == altitude::model::Answer::Value(2))
+    );
+    assert!(
+        second
+            .answers
+            .values()
+            .all(|a| *a == altitude::model::Answer::Value(4))
+    );
+    // The second checked in on the first's commitment.
+    assert_eq!(second.checkins.len(), 1, "no check-in on the first session");
+    assert_eq!(first.finished, Some(Timestamp(NOW.0 + 12 * 60)));
+    assert_eq!(second.finished, Some(Timestamp(NOW.0 + 9 * 60)));
+    assert_eq!(first.started, NOW);
+    assert!(session_files(&store.unfinished_dir()).is_empty());
+}
+
+#[test]
+fn a_session_starts_at_the_time_it_starts_not_when_the_app_did() {
+    let sandbox = Sandbox::new();
+    let mut store = SessionStore::new(&sandbox.data());
+    let mut app = app_on(&store, Clock::Fixed(NOW));
+    app.clock = Clock::Fixed(Timestamp(NOW.0 + 3600));
+    let effect = app.start("quick", Mode::Solo).unwrap();
+    perform(&mut app, &mut store, effect);
+    let session = &app.active.as_ref().unwrap().session;
+    assert_eq!(session.started, Timestamp(NOW.0 + 3600));
+    assert!(
+        session.id.starts_with("20261121-203005-quick"),
+        "{}",
+        session.id
+    );
+}
+
+#[test]
+fn two_stores_starting_the_same_session_in_the_same_second_get_their_own_files() {
+    let sandbox = Sandbox::new();
+    let mut one = SessionStore::new(&sandbox.data());
+    let mut two = SessionStore::new(&sandbox.data());
+    let mut a = Session::new("quick", Mode::Solo, NOW);
+    let mut b = Session::new("quick", Mode::Solo, NOW);
+    one.save_progress(&mut a).unwrap();
+    two.save_progress(&mut b).unwrap();
+    assert_ne!(a.id, b.id);
+    a.answers
+        .insert("after-hours".into(), altitude::model::Answer::Value(1));
+    b.answers
+        .insert("after-hours".into(), altitude::model::Answer::Value(5));
+    one.save_progress(&mut a).unwrap();
+    two.save_progress(&mut b).unwrap();
+    a.finished = Some(NOW);
+    b.finished = Some(NOW);
+    one.save_finished(&mut a).unwrap();
+    two.save_finished(&mut b).unwrap();
+    let history = SessionStore::new(&sandbox.data()).history();
+    let answers: Vec<_> = history
+        .sessions
+        .iter()
+        .map(|s| s.answers["after-hours"].clone())
+        .collect();
+    assert_eq!(answers.len(), 2);
+    assert!(answers.contains(&altitude::model::Answer::Value(1)));
+    assert!(answers.contains(&altitude::model::Answer::Value(5)));
+}
+
+#[test]
+fn an_unfinished_session_held_by_one_process_is_taken_for_another() {
+    let sandbox = Sandbox::new();
+    let mut writer = SessionStore::new(&sandbox.data());
+    let mut s = Session::new("quick", Mode::Solo, NOW);
+    writer.save_progress(&mut s).unwrap();
+    drop(writer); // the process that wrote it has gone
+    let mut first = SessionStore::new(&sandbox.data());
+    let (mine, taken, _) = first.unfinished();
+    assert_eq!(mine.map(|m| m.id), Some(s.id.clone()));
+    assert!(taken.is_empty());
+    let mut second = SessionStore::new(&sandbox.data());
+    let (mine, taken, _) = second.unfinished();
+    assert!(mine.is_none(), "two processes both resumed one session");
+    assert_eq!(taken.len(), 1);
+    assert_eq!(taken[0].id, s.id);
+    // Once the first lets go (it quits), the session is free again.
+    drop(first);
+    let (mine, _, _) = SessionStore::new(&sandbox.data()).unfinished();
+    assert_eq!(mine.map(|m| m.id), Some(s.id));
+}
+
+#[test]
+fn finishing_a_resumed_session_never_replaces_a_newer_or_unreadable_file() {
+    let sandbox = Sandbox::new();
+    let mut store = SessionStore::new(&sandbox.data());
+    let mut s = Session::new("quick", Mode::Solo, NOW);
+    store.save_progress(&mut s).unwrap();
+    drop(store);
+    for (name, text) in [
+        ("newer", format!("schema = 99\nid = \"{}\"\n", s.id)),
+        ("garbage", "this is not [toml".to_string()),
+    ] {
+        let finished = sandbox
+            .data()
+            .join("sessions")
+            .join(format!("{}.toml", s.id));
+        fs::create_dir_all(finished.parent().unwrap()).unwrap();
+        fs::write(&finished, &text).unwrap();
+        let mut store = SessionStore::new(&sandbox.data());
+        let (resumed, _, problems) = store.unfinished();
+        let mut resumed = resumed.expect("the autosave is offered");
+        assert!(problems.is_empty());
+        resumed.finished = Some(NOW);
+        let path = store.save_finished(&mut resumed).unwrap();
+        assert_ne!(path, finished, "{name}: saved over the other file");
+        assert_eq!(
+            fs::read_to_string(&finished).unwrap(),
+            text,
+            "{name} changed"
+        );
+        assert!(
+            SessionStore::new(&sandbox.data())
+                .history()
+                .problems
+                .iter()
+                .any(|p| p.path == finished)
+        );
+        // Start the next round from a fresh autosave of the same id.
+        fs::remove_file(&path).unwrap();
+        fs::remove_file(&finished).unwrap();
+        let mut again = SessionStore::new(&sandbox.data());
+        let mut copy = s.clone();
+        again.save_progress(&mut copy).unwrap();
+        assert_eq!(copy.id, s.id);
+    }
+}
+
+#[test]
+fn an_id_that_climbs_out_of_the_data_dir_is_refused_and_nothing_outside_is_touched() {
+    let sandbox = Sandbox::new();
+    let outside = sandbox.dir.path().join("precious.toml");
+    fs::write(&outside, "keep me").unwrap();
+    let unfinished = sandbox.data().join("unfinished");
+    fs::create_dir_all(&unfinished).unwrap();
+    let mut evil = Session::new("quick", Mode::Solo, NOW);
+    evil.id = "../../precious".into();
+    let text = altitude::sessions::to_toml(&evil);
+    fs::write(unfinished.join("evil.toml"), &text).unwrap();
+    let mut matching = evil.clone();
+    matching.id = "someone-else".into();
+    fs::write(
+        unfinished.join("mine.toml"),
+        altitude::sessions::to_toml(&matching),
+    )
+    .unwrap();
+
+    let mut store = SessionStore::new(&sandbox.data());
+    let (resumed, _, problems) = store.unfinished();
+    assert!(
+        resumed.is_none(),
+        "a hostile session was offered: {resumed:?}"
+    );
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("evil.toml") && m.contains("not a valid id")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("mine.toml") && m.contains("does not match the file name")),
+        "{messages:?}"
+    );
+    assert_eq!(fs::read_to_string(&outside).unwrap(), "keep me");
+    assert_eq!(
+        fs::read_to_string(unfinished.join("evil.toml")).unwrap(),
+        text
+    );
+}
+
+#[test]
+fn a_fifo_or_a_device_among_the_sessions_is_skipped_not_waited_on() {
+    let sandbox = Sandbox::new();
+    let mut store = SessionStore::new(&sandbox.data());
+    let mut s = Session::new("quick", Mode::Solo, NOW);
+    s.finished = Some(NOW);
+    store.save_finished(&mut s).unwrap();
+    let dir = store.finished_dir();
+    let fifo = dir.join("fifo.toml");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.toml")).unwrap();
+    let history = store.history();
+    assert_eq!(history.sessions.len(), 1);
+    let messages: Vec<String> = history.problems.iter().map(ToString::to_string).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("fifo.toml") && m.contains("a FIFO")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("zero.toml") && m.contains("a device")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn history_shows_what_a_session_showed_even_after_its_set_changes() {
+    let sandbox = Sandbox::new();
+    let mut store = SessionStore::new(&sandbox.data());
+    let mut app = app_on(&store, Clock::Fixed(NOW));
+    run_quick_session(&mut app, &mut store, 5, 10);
+    let saved = store.history().sessions.remove(0);
+    let record = saved
+        .record
+        .clone()
+        .expect("a finished session keeps its result");
+    let before = altitude::model::session::summarize(&app.library, &saved);
+
+    // Today's `quick` set reverses every item: scores computed from it now
+    // would all flip. The summary must not.
+    let mut library = Library::builtin().unwrap();
+    let quick = library.sets.iter_mut().find(|s| s.id == "quick").unwrap();
+    for item in &mut quick.items {
+        item.reverse = !item.reverse;
+    }
+    quick.fingerprint = "changed".into();
+    let after = altitude::model::session::summarize(&library, &saved);
+    assert_eq!(after.scores, before.scores);
+    assert_eq!(
+        after.pattern,
+        record.pattern.as_ref().map(|p| p.title.clone())
+    );
+    let report = altitude::report::markdown::render_session(&library, &saved, &[]);
+    assert!(
+        report.contains("has changed since this session"),
+        "{report}"
+    );
+    for s in &record.suggestions {
+        assert!(
+            report.contains(&altitude::output::markdown(&s.title)),
+            "{report}"
+        );
+    }
+}
+
+#[test]
+fn a_stale_lock_or_temp_file_from_a_crash_never_blocks_a_new_session() {
+    let sandbox = Sandbox::new();
+    let unfinished = sandbox.data().join("unfinished");
+    fs::create_dir_all(&unfinished).unwrap();
+    let s = Session::new("quick", Mode::Solo, NOW);
+    fs::write(unfinished.join(format!("{}.lock", s.id)), "").unwrap();
+    fs::write(unfinished.join(format!(".{}.toml.123.tmp", s.id)), "half").unwrap();
+    let mut store = SessionStore::new(&sandbox.data());
+    let mut s2 = s.clone();
+    store.save_progress(&mut s2).unwrap();
+    assert_eq!(s2.id, format!("{}-2", s.id));
+}
