@@ -132,7 +132,8 @@ pub fn json_pretty<W: Write, T: serde::Serialize + ?Sized>(
     value: &T,
 ) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(&mut writer, SafeJson::default());
-    value.serialize(&mut ser).map_err(io::Error::other)?;
+    // `From` keeps the kind, so a closed pipe is still seen as one.
+    value.serialize(&mut ser).map_err(io::Error::from)?;
     writer.write_all(b"\n")
 }
 

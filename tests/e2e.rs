@@ -51,6 +51,8 @@ impl Sandbox {
 /// `master` and `writer` are `None` once the terminal has been closed.
 struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the app wrote to the terminal.
+    raw: Arc<Mutex<Vec<u8>>>,
     master: Option<Box<dyn MasterPty + Send>>,
     writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
@@ -87,8 +89,10 @@ impl Tui {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let eof = Arc::new(AtomicBool::new(false));
         let let_go = Arc::new(AtomicBool::new(false));
+        let raw = Arc::new(Mutex::new(Vec::new()));
         let thread = {
             let parser = Arc::clone(&parser);
+            let raw = Arc::clone(&raw);
             let eof = Arc::clone(&eof);
             let let_go = Arc::clone(&let_go);
             std::thread::spawn(move || {
@@ -96,7 +100,10 @@ impl Tui {
                 loop {
                     match reader.read(&mut buf) {
                         Ok(0) | Err(_) => break,
-                        Ok(n) => parser.lock().expect("parser lock").process(&buf[..n]),
+                        Ok(n) => {
+                            raw.lock().expect("raw lock").extend_from_slice(&buf[..n]);
+                            parser.lock().expect("parser lock").process(&buf[..n]);
+                        }
                     }
                     if let_go.load(Ordering::SeqCst) {
                         break;
@@ -107,6 +114,7 @@ impl Tui {
         };
         Tui {
             parser,
+            raw,
             master: Some(pair.master),
             writer: Some(writer),
             child,
@@ -611,4 +619,70 @@ fn a_coaching_session_with_a_note_and_a_second_rater() {
             "missing {needle:?} in:\n{markdown}"
         );
     }
+}
+
+/// A shared question set whose unknown key carries a title change and a
+/// clipboard write: the home screen reports the problem, and not one byte of
+/// either sequence reaches the terminal.
+#[test]
+fn a_hostile_user_set_cannot_drive_the_terminal_at_launch() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.config().join("questions");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("shared.toml"),
+        "id = \"shared\"\ntitle = \"Shared\"\ndescription = \"d\"\n\"x\\u001B]0;OWNED\\u0007\\u001B]52;c;aGk=\\u0007\" = 1\n",
+    )
+    .unwrap();
+    let mut tui = Tui::spawn(&sandbox, &[], 24, 80);
+    tui.wait_for("shared.toml");
+    tui.press("q");
+    tui.wait_exit();
+    let raw = tui.raw.lock().unwrap().clone();
+    let text = String::from_utf8_lossy(&raw);
+    assert!(
+        !text.contains("\u{1b}]0;OWNED"),
+        "the title sequence got through"
+    );
+    assert!(
+        !text.contains("\u{1b}]52"),
+        "the clipboard sequence got through"
+    );
+    assert!(!raw.contains(&0x07), "a BEL got through");
+}
+
+/// Two windows start `quick` in the same second on one data dir, answer
+/// differently and both finish: both sessions are kept, each with its own
+/// answers, and no autosave or lock is left behind.
+#[test]
+fn two_instances_at_once_keep_both_sessions() {
+    let sandbox = Sandbox::new();
+    let mut one = Tui::spawn(&sandbox, &["start", "--set", "quick"], 24, 80);
+    let mut two = Tui::spawn(&sandbox, &["start", "--set", "quick"], 24, 80);
+    for (tui, answer) in [(&mut one, 1u8), (&mut two, 5u8)] {
+        answer_profile(tui);
+        answer_questions(tui, 1, &[answer; 10]);
+        tui.wait_for("Pattern:");
+    }
+    for tui in [&mut one, &mut two] {
+        tui.press(ENTER);
+        tui.wait_for("(0 picked)");
+        tui.press(ENTER);
+        tui.wait_for("Session saved");
+        tui.press("q");
+        assert!(tui.wait_exit().success());
+    }
+    let files = files_in(&sandbox.finished_dir());
+    assert_eq!(files.len(), 2, "{files:?}");
+    let mut firsts: Vec<i64> = files
+        .iter()
+        .map(|f| {
+            read_toml(f)["answers"]["slowest-build-step"]
+                .as_integer()
+                .unwrap()
+        })
+        .collect();
+    firsts.sort();
+    assert_eq!(firsts, vec![1, 5]);
+    assert!(files_in(&sandbox.unfinished_dir()).is_empty());
 }
