@@ -9,7 +9,6 @@ use crate::model::location::Problem;
 use crate::model::question_set::Rater;
 use crate::model::record::as_recorded;
 use crate::model::session::{Session, summarize};
-use crate::model::text::sanitize;
 use crate::model::{AnswerSheet, Assessment, Dimension, assess};
 use crate::output;
 use crate::report::{json, markdown, plain};
@@ -114,7 +113,7 @@ fn sets(lib: &Library, format: ListFormat) -> color_eyre::Result<ExitCode> {
                     out,
                     "{:<12} {} ({})\n{:<12} {} items, {} scored: {}",
                     set.id,
-                    sanitize(&set.title),
+                    set.title,
                     set.source.describe(),
                     "",
                     set.items.len(),
@@ -124,7 +123,7 @@ fn sets(lib: &Library, format: ListFormat) -> color_eyre::Result<ExitCode> {
                 write!(
                     out,
                     "{}",
-                    plain::wrap(&sanitize(&set.description), 78, "             ")
+                    plain::wrap(&set.description, 78, "             ")
                 )?;
                 writeln!(out)?;
             }
@@ -259,13 +258,13 @@ fn history(lib: &Library, paths: &Paths, format: ListFormat) -> color_eyre::Resu
                     "{:<26} {:<10} {:<11} {:<10} {:>4} {:>4} {:>4} {:>4}  {}",
                     s.id,
                     s.date,
-                    sanitize(&s.set),
+                    s.set,
                     s.mode,
                     cells[0],
                     cells[1],
                     cells[2],
                     cells[3],
-                    sanitize(s.pattern.as_deref().unwrap_or("-"))
+                    s.pattern.as_deref().unwrap_or("-")
                 )?;
             }
             if let Some((rate, counted)) = history.follow_through() {

@@ -2,7 +2,6 @@
 
 use crate::model::dimension::Dimension;
 use crate::model::question_set::{Kind, QuestionSet};
-use crate::model::text::sanitize;
 use crate::model::{Assessment, Profile};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -37,7 +36,7 @@ pub struct OptionJson {
 pub fn set_json(set: &QuestionSet) -> SetJson {
     SetJson {
         id: set.id.clone(),
-        title: sanitize(&set.title),
+        title: set.title.clone(),
         source: set.source.describe(),
         rater: match set.rater {
             crate::model::Rater::SelfRater => "self",
@@ -57,7 +56,7 @@ pub fn set_json(set: &QuestionSet) -> SetJson {
                     i.options
                         .iter()
                         .map(|o| OptionJson {
-                            label: sanitize(&o.label),
+                            label: o.label.clone(),
                             score: o.score,
                         })
                         .collect()
@@ -147,15 +146,15 @@ pub fn score_json(a: &Assessment, other: Option<&Assessment>) -> ScoreJson {
             .collect(),
         pattern: a.pattern.as_ref().map(|(p, t)| PatternJson {
             id: p.id(),
-            title: sanitize(&t.title),
-            summary: sanitize(&t.summary),
+            title: t.title.clone(),
+            summary: t.summary.clone(),
         }),
         flags: a
             .flags
             .iter()
             .map(|f| FlagJson {
                 id: f.id.clone(),
-                message: sanitize(&f.message),
+                message: f.message.clone(),
                 raised_by: f.raised_by.clone(),
             })
             .collect(),
@@ -164,12 +163,12 @@ pub fn score_json(a: &Assessment, other: Option<&Assessment>) -> ScoreJson {
             .iter()
             .map(|s| SuggestionJson {
                 id: s.id.clone(),
-                title: sanitize(&s.title),
-                why: sanitize(&s.why),
+                title: s.title.clone(),
+                why: s.why.clone(),
                 minutes_per_week: s.minutes_per_week,
                 implementation: s.implementation,
-                summary: sanitize(&s.summary),
-                steps: s.steps.iter().map(|t| sanitize(t)).collect(),
+                summary: s.summary.clone(),
+                steps: s.steps.iter().cloned().collect(),
             })
             .collect(),
         gaps: gaps.map(|g| g.iter().map(|(d, v)| (d.id(), *v)).collect()),

@@ -1,5 +1,5 @@
 //! Reports of an assessment for people and programs: plain text, Markdown and
-//! JSON. Every piece of text from a file passes through `text::sanitize`.
+//! JSON. They are written through `crate::output`, which makes text from files safe.
 
 pub mod json;
 pub mod markdown;

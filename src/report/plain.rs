@@ -4,7 +4,6 @@ use super::{computation_lines, score_band, score_label};
 use crate::model::answers::Answer;
 use crate::model::dimension::{Dimension, Side};
 use crate::model::scoring::{TALKING_POINT_GAP, gaps, talking_points};
-use crate::model::text::sanitize;
 use crate::model::{Assessment, Kind};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -16,12 +15,7 @@ pub fn render(
     other: Option<&Assessment>,
 ) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "altitude: {} ({} mode)",
-        sanitize(&a.set.title),
-        a.mode
-    );
+    let _ = writeln!(out, "altitude: {} ({} mode)", a.set.title, a.mode);
     if let Some(p) = &a.profile {
         let _ = writeln!(
             out,
@@ -59,13 +53,13 @@ pub fn render(
         }
     }
     if let Some((_, text)) = &a.pattern {
-        let _ = writeln!(out, "\nPattern: {}", sanitize(&text.title));
-        out.push_str(&wrap(&sanitize(&text.summary), 78, "  "));
+        let _ = writeln!(out, "\nPattern: {}", text.title);
+        out.push_str(&wrap(&text.summary, 78, "  "));
     }
     if !a.flags.is_empty() {
         let _ = writeln!(out, "\nFlags");
         for f in &a.flags {
-            out.push_str(&wrap(&format!("! {}", sanitize(&f.message)), 78, "  "));
+            out.push_str(&wrap(&format!("! {}", f.message), 78, "  "));
             let _ = writeln!(out, "    raised by: {}", f.raised_by.join(", "));
         }
     }
@@ -114,31 +108,30 @@ pub fn render(
                 out,
                 "  {}. {} (~{} min/week){marker}",
                 i + 1,
-                sanitize(&s.title),
+                s.title,
                 s.minutes_per_week
             );
-            out.push_str(&wrap(&sanitize(&s.why), 78, "     "));
+            out.push_str(&wrap(&s.why, 78, "     "));
         }
     }
     if let Some(plan) = &a.plan {
         let _ = writeln!(out, "\nYour first 90 days");
-        out.push_str(&wrap(&sanitize(&plan.intro), 78, "  "));
+        out.push_str(&wrap(&plan.intro, 78, "  "));
         for w in &plan.weeks {
-            out.push_str(&wrap(&sanitize(&w.theme), 78, "  "));
+            out.push_str(&wrap(&w.theme, 78, "  "));
             let _ = writeln!(
                 out,
                 "    -> {} (~{} min/week)",
-                sanitize(&w.practice.title),
-                w.practice.minutes_per_week
+                w.practice.title, w.practice.minutes_per_week
             );
         }
         let _ = writeln!(out, "  After the first month, watch for:");
         for line in &plan.watch_for {
-            out.push_str(&wrap(&format!("- {}", sanitize(line)), 78, "    "));
+            out.push_str(&wrap(&format!("- {}", line), 78, "    "));
         }
         let _ = writeln!(out, "  Team-size tripwires:");
         for line in &plan.tripwires {
-            out.push_str(&wrap(&format!("- {}", sanitize(line)), 78, "    "));
+            out.push_str(&wrap(&format!("- {}", line), 78, "    "));
         }
     }
     let reflections = reflections(a, answers);
@@ -171,9 +164,7 @@ pub fn reflections(a: &Assessment, answers: &BTreeMap<String, Answer>) -> Vec<(S
         .iter()
         .filter(|i| i.kind == Kind::Text)
         .filter_map(|i| match answers.get(&i.id) {
-            Some(Answer::Text(t)) if !t.trim().is_empty() => {
-                Some((sanitize(&i.prompt), sanitize(t)))
-            }
+            Some(Answer::Text(t)) if !t.trim().is_empty() => Some((i.prompt.clone(), t.clone())),
             _ => None,
         })
         .collect()
