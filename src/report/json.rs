@@ -168,7 +168,7 @@ pub fn score_json(a: &Assessment, other: Option<&Assessment>) -> ScoreJson {
                 minutes_per_week: s.minutes_per_week,
                 implementation: s.implementation,
                 summary: s.summary.clone(),
-                steps: s.steps.iter().cloned().collect(),
+                steps: s.steps.clone(),
             })
             .collect(),
         gaps: gaps.map(|g| g.iter().map(|(d, v)| (d.id(), *v)).collect()),
