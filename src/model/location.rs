@@ -104,6 +104,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_problem_shows_hostile_names_and_quoted_values_visibly() {
+        let p = Problem::new(
+            Path::new("sets/\u{1b}]0;x\u{7}.toml"),
+            Position { line: 3, col: 1 },
+            "unknown field `\u{1b}]52;c;aGk=\u{7}\u{202e}`",
+        );
+        let shown = p.to_string();
+        assert_eq!(
+            shown,
+            "sets/<U+001B>]0;x<U+0007>.toml:3:1: unknown field `<U+001B>]52;c;aGk=<U+0007><U+202E>`"
+        );
+        // Every problem in a list goes through the same Display.
+        let many = Problems(vec![p.clone(), p]).to_string();
+        assert!(
+            !many.chars().any(super::super::text::is_forbidden),
+            "{many}"
+        );
+    }
+
+    #[test]
     fn positions_count_lines_and_characters() {
         let src = "a = 1\nbé = \"x\"\n";
         assert_eq!(Position::at(src, 0), Position { line: 1, col: 1 });
