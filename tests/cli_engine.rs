@@ -243,15 +243,28 @@ fn a_wide_span_critical_path_coder_at_worst_risk_is_in_the_trap() {
         .iter()
         .map(|f| f["id"].as_str().unwrap())
         .collect();
-    for f in [
-        "wide-span-still-coding",
-        "critical-path-wide-span",
-        "large-coding-share",
-    ] {
-        assert!(flags.contains(&f), "missing {f} in {flags:?}");
+    // One flag says it: the narrower profile flags are folded into it.
+    assert_eq!(flags[0], "critical-path-wide-span", "{flags:?}");
+    let covers = &v["flags"][0]["covers"];
+    for f in ["wide-span-still-coding", "large-coding-share"] {
+        assert!(!flags.contains(&f), "{f} repeats the first flag: {flags:?}");
+        assert!(
+            covers.as_array().unwrap().iter().any(|c| c == f),
+            "{covers}"
+        );
     }
+    assert!(flags.len() <= 6, "{flags:?}");
     let suggestions = v["suggestions"].as_array().unwrap();
     assert!(!suggestions.is_empty());
+    let minutes: u64 = suggestions
+        .iter()
+        .map(|s| s["minutes_per_week"].as_u64().unwrap())
+        .sum();
+    assert!(
+        minutes <= 60,
+        "burnout 100 allows an hour a week, got {minutes}"
+    );
+    assert_eq!(suggestions[0]["removes_work"], true, "{}", suggestions[0]);
     assert!(
         suggestions.iter().all(|s| s["implementation"] == false),
         "no implementation work in the trap"
@@ -293,7 +306,8 @@ fn score_text_explains_the_result_and_the_method() {
     for needle in [
         "Player/coach trap",
         "Burnout risk",
-        "raised by: reports = 12",
+        "reports = 12",
+        "From your profile: you own critical-path work with 12 reports",
         "How the scores were computed",
         "reverse-keyed ->",
     ] {
@@ -485,12 +499,12 @@ fn free_text_with_terminal_escapes_is_refused() {
     let sandbox = Sandbox::new();
     let run = score_text(
         &sandbox,
-        &format!("set = \"core\"\n{PROFILE}[answers]\npull-to-code = \"hi \\u001b[2J\"\n"),
+        &format!("set = \"core\"\n{PROFILE}[answers]\nenergy-sources = \"hi \\u001b[2J\"\n"),
     );
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("item \"pull-to-code\": text contains the forbidden character U+001B"),
+            .contains("item \"energy-sources\": text contains the forbidden character U+001B"),
         "{}",
         run.stderr
     );

@@ -162,7 +162,8 @@ fn onboarding_ends_in_a_week_by_week_plan_that_reaches_the_export() {
         "### Week 1:",
         "### After the first month, watch for",
         "### Team-size tripwires",
-        "one essay",
+        "The Myth of the Coding Manager says",
+        "## Sources",
     ] {
         assert!(
             markdown.contains(needle),

@@ -284,7 +284,7 @@ fn answer_profile(tui: &mut Tui) {
 /// Answers questions `from..=to` (1-based) with the digits in `keys`.
 fn answer_questions(tui: &mut Tui, from: usize, keys: &[u8]) {
     for (i, key) in keys.iter().enumerate() {
-        tui.wait_for(&format!("{} / 10", from + i));
+        tui.wait_for(&format!("{} / 12", from + i));
         tui.press(&key.to_string());
     }
 }
@@ -346,7 +346,7 @@ fn answer_the_quick_set_with_keys_and_find_the_saved_session() {
     let sandbox = Sandbox::new();
     let mut tui = Tui::spawn(&sandbox, &["start", "--set", "quick"], 24, 80);
     answer_profile(&mut tui);
-    let keys = [4, 2, 3, 1, 5, 4, 2, 3, 1, 2];
+    let keys = [4, 2, 3, 1, 5, 4, 2, 3, 1, 3, 2, 4];
     answer_questions(&mut tui, 1, &keys);
 
     tui.wait_for("Pattern:");
@@ -380,7 +380,7 @@ fn answer_the_quick_set_with_keys_and_find_the_saved_session() {
     assert_eq!(profile["critical_path"].as_bool(), Some(false));
     assert_eq!(profile["stage"].as_str(), Some("early"));
     let answers = session["answers"].as_table().expect("[answers]");
-    assert_eq!(answers.len(), 10, "answers: {answers}");
+    assert_eq!(answers.len(), 12, "answers: {answers}");
     assert_eq!(answers["slowest-build-step"].as_integer(), Some(4));
     assert_eq!(answers["after-hours"].as_integer(), Some(2));
     let commitments = session["commitments"].as_array().expect("commitments");
@@ -405,7 +405,7 @@ fn kill_9_mid_session_then_resume_at_question_4() {
     let mut tui = Tui::spawn(&sandbox, &["start", "--set", "quick"], 24, 80);
     answer_profile(&mut tui);
     answer_questions(&mut tui, 1, &[5, 1, 2]);
-    tui.wait_for("4 / 10");
+    tui.wait_for("4 / 12");
     let before = wait_for_autosave(&sandbox, 3);
     tui.signal("KILL");
     let status = tui.wait_exit();
@@ -415,9 +415,9 @@ fn kill_9_mid_session_then_resume_at_question_4() {
     let mut tui = Tui::spawn(&sandbox, &[], 24, 80);
     tui.wait_for("3 answers so far");
     tui.press("r");
-    tui.wait_for("4 / 10");
+    tui.wait_for("4 / 12");
     tui.press("b");
-    tui.wait_for("3 / 10");
+    tui.wait_for("3 / 12");
     tui.wait_for("✓ marks your earlier answer");
     // The cursor sits on the earlier answer to question 3, which carries the ✓.
     let rows = tui.rows();
@@ -451,7 +451,7 @@ fn ctrl_c_quits_at_once_and_restores_the_terminal() {
     let mut tui = Tui::spawn(&sandbox, &["start", "--set", "quick"], 24, 80);
     answer_profile(&mut tui);
     answer_questions(&mut tui, 1, &[3]);
-    tui.wait_for("2 / 10");
+    tui.wait_for("2 / 12");
     assert!(
         tui.alternate_screen(),
         "the TUI should use the alternate screen"
@@ -491,7 +491,7 @@ fn signal_mid_session_restores_the_terminal(signal: &str, number: u32) {
     let mut tui = Tui::spawn(&sandbox, &["start", "--set", "quick"], 24, 80);
     answer_profile(&mut tui);
     answer_questions(&mut tui, 1, &[4]);
-    tui.wait_for("2 / 10");
+    tui.wait_for("2 / 12");
     tui.signal(signal);
     let status = tui.wait_exit();
     assert_eq!(
@@ -537,7 +537,7 @@ fn closing_the_terminal_mid_session_ends_the_app_and_keeps_the_answers() {
     let mut tui = Tui::spawn(&sandbox, &["start", "--set", "quick"], 24, 80);
     answer_profile(&mut tui);
     answer_questions(&mut tui, 1, &[4, 2]);
-    tui.wait_for("3 / 10");
+    tui.wait_for("3 / 12");
     // `j` moves the cursor along the scale, so the app redraws.
     tui.close_terminal("j");
     let status = tui.wait_exit();
@@ -558,7 +558,7 @@ fn a_coaching_session_with_a_note_and_a_second_rater() {
         80,
     );
     answer_profile(&mut tui);
-    tui.wait_for("1 / 10");
+    tui.wait_for("1 / 12");
     tui.wait_for("Talk about it:");
     tui.press("n");
     tui.wait_for("Note on this question");
@@ -567,7 +567,7 @@ fn a_coaching_session_with_a_note_and_a_second_rater() {
     tui.press("\x1b");
     tui.wait_for("Note: Nobody owns the build");
     // The manager sees high risk and strong empathy...
-    answer_questions(&mut tui, 1, &[5, 5, 1, 5, 1, 1, 5, 1, 5, 5]);
+    answer_questions(&mut tui, 1, &[5, 5, 1, 5, 1, 1, 5, 1, 5, 1, 5, 1]);
     tui.wait_for("pass the keyboard to your coach");
     tui.press(ENTER);
     // ...and the coach sees the opposite on every perception item.
@@ -661,7 +661,7 @@ fn two_instances_at_once_keep_both_sessions() {
     let mut two = Tui::spawn(&sandbox, &["start", "--set", "quick"], 24, 80);
     for (tui, answer) in [(&mut one, 1u8), (&mut two, 5u8)] {
         answer_profile(tui);
-        answer_questions(tui, 1, &[answer; 10]);
+        answer_questions(tui, 1, &[answer; 12]);
         tui.wait_for("Pattern:");
     }
     for tui in [&mut one, &mut two] {

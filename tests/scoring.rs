@@ -233,6 +233,34 @@ fn pattern_table() {
             profile(9, 0, false, Stage::Scale),
             StretchedThin,
         ),
+        // The essays' team-size rules: player/coach territory even with calm
+        // scores. Critical-path work with more than 5 reports...
+        (
+            scores(Some(50), Some(50), Some(45), Some(45)),
+            profile(12, 40, true, Stage::Growth),
+            PlayerCoachTrap,
+        ),
+        (
+            scores(Some(70), Some(70), Some(20), Some(20)),
+            profile(6, 0, true, Stage::Early),
+            PlayerCoachTrap,
+        ),
+        // ...or any coding with more than 10.
+        (
+            scores(Some(70), Some(70), Some(20), Some(20)),
+            profile(11, 5, false, Stage::Scale),
+            PlayerCoachTrap,
+        ),
+        (
+            scores(Some(50), Some(50), Some(75), Some(20)),
+            profile(11, 5, false, Stage::Scale),
+            PlayerCoachTrap,
+        ),
+        (
+            scores(Some(70), Some(70), Some(20), Some(20)),
+            profile(10, 5, false, Stage::Scale),
+            Multiplier,
+        ),
     ];
     for (s, p, expected) in rows {
         assert_eq!(classify(&s, &p), expected, "{s:?} {p:?}");
@@ -268,20 +296,33 @@ fn flags_name_the_answers_that_raised_them() {
             .find(|f| f.id == id)
             .unwrap_or_else(|| panic!("no {id}: {:?}", a.flags))
     };
+    // The wide-span flags say the same thing: one is shown, with both
+    // flags' evidence, and it covers the narrower ones.
+    let span = flag("critical-path-wide-span");
     assert_eq!(
-        flag("wide-span-still-coding").raised_by,
-        ["reports = 12", "coding_share = 35%"]
+        span.raised_by,
+        ["critical_path = yes", "reports = 12", "coding_share = 35%"]
     );
     assert_eq!(
-        flag("critical-path-wide-span").raised_by,
-        ["critical_path = yes", "reports = 12"]
+        span.covers,
+        ["wide-span-still-coding", "large-coding-share"]
     );
-    assert!(flag("one-on-ones-slipping").raised_by[0].starts_with("b1 = 4 (Often)"));
+    // 1:1s slipping is part of high burnout, not a second flag beside it.
+    let burnout = flag("burnout-high");
     assert!(
-        flag("burnout-high")
+        burnout
             .raised_by
             .contains(&"burnout score = 88".to_string())
     );
+    assert!(
+        burnout
+            .raised_by
+            .iter()
+            .any(|e| e.starts_with("b1 = 4 (Often)"))
+    );
+    assert_eq!(burnout.covers, ["one-on-ones-slipping"]);
+    let ids: Vec<&str> = a.flags.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["critical-path-wide-span", "burnout-high"]);
     assert!(
         a.flags.iter().all(|f| f.id != "critical-path"),
         "wide-span version only"

@@ -23,7 +23,7 @@ fn finished(set: &str, at: u64, answer: u8) -> Session {
     for id in [
         "slowest-build-step",
         "one-on-ones-moved",
-        "estimate-no-sense",
+        "judge-estimates",
         "discussion-ends",
         "friction-secondhand",
         "energy-left",

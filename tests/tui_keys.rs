@@ -615,7 +615,7 @@ fn question_cursor(app: &App) -> u8 {
 }
 
 fn item_id(app: &App, index: usize) -> String {
-    app.active.as_ref().expect("a session").set.items[index]
+    app.active.as_ref().expect("a session").asked.items[index]
         .id
         .clone()
 }
@@ -1025,7 +1025,7 @@ fn check_in_asks_about_each_commitment_in_turn() {
 /// Answers every question of the quick set with the same key and lands on results.
 fn at_results() -> App {
     let mut app = at_first_question("quick");
-    let count = app.active.as_ref().expect("a session").set.items.len();
+    let count = app.active.as_ref().expect("a session").asked.items.len();
     for i in 0..count {
         press(&mut app, ch(if i % 2 == 0 { '2' } else { '4' }));
     }
@@ -1042,7 +1042,7 @@ fn answering_the_last_question_scores_the_session() {
     let app = at_results();
     let active = app.active.as_ref().expect("a session");
     assert!(active.assessment.is_some());
-    assert_eq!(active.session.answers.len(), active.set.items.len());
+    assert_eq!(active.session.answers.len(), active.asked.items.len());
 }
 
 #[test]
@@ -1058,7 +1058,7 @@ fn results_m_toggles_the_method_and_e_exports() {
 #[test]
 fn b_on_results_goes_back_to_the_last_question_to_change_it() {
     let mut app = at_results();
-    let last = app.active.as_ref().expect("a session").set.items.len() - 1;
+    let last = app.active.as_ref().expect("a session").asked.items.len() - 1;
     press(&mut app, ch('b'));
     assert_eq!(question_index(&app), last);
     press(&mut app, ch('1'));
@@ -1151,7 +1151,7 @@ fn at_first_core_item(kind: Kind) -> App {
     let index = app
         .active
         .as_ref()
-        .and_then(|a| a.set.items.iter().position(|i| i.kind == kind))
+        .and_then(|a| a.asked.items.iter().position(|i| i.kind == kind))
         .expect("core has one");
     for _ in 0..index {
         press(&mut app, ch('s'));
@@ -1187,7 +1187,7 @@ fn an_empty_text_answer_is_not_recorded() {
 fn a_choice_question_answers_with_its_option_number() {
     let mut app = at_first_core_item(Kind::Choice);
     let index = question_index(&app);
-    let options = app.active.as_ref().expect("a session").set.items[index]
+    let options = app.active.as_ref().expect("a session").asked.items[index]
         .options
         .len();
     assert!(options >= 2);
@@ -1265,7 +1265,7 @@ fn n_outside_coaching_opens_no_note() {
 /// handover screen.
 fn at_handover() -> App {
     let mut app = coaching_at_first_question("quick");
-    let count = app.active.as_ref().expect("a session").set.items.len();
+    let count = app.active.as_ref().expect("a session").asked.items.len();
     for _ in 0..count {
         press(&mut app, ch('3'));
     }
@@ -1292,7 +1292,7 @@ fn coaching_hands_the_keyboard_to_the_coach_after_the_last_question() {
 }
 
 fn active_items(app: &App) -> usize {
-    app.active.as_ref().expect("a session").set.items.len()
+    app.active.as_ref().expect("a session").asked.items.len()
 }
 
 #[test]

@@ -114,7 +114,7 @@ fn at_question(set_id: &str, mode: Mode) -> App {
 }
 
 fn item_count(app: &App) -> usize {
-    app.active.as_ref().expect("a session").set.items.len()
+    app.active.as_ref().expect("a session").asked.items.len()
 }
 
 /// Skips to the first item of `kind` in the core set.
@@ -123,7 +123,7 @@ fn at_core_item(kind: Kind) -> App {
     let index = app
         .active
         .as_ref()
-        .and_then(|a| a.set.items.iter().position(|i| i.kind == kind))
+        .and_then(|a| a.asked.items.iter().position(|i| i.kind == kind))
         .expect("core has one");
     for _ in 0..index {
         app.update(Action::Skip);
@@ -602,6 +602,7 @@ fn onboarding_results_with_the_first_90_days() {
     answer_all(&mut app, 1);
     assert!(matches!(app.screen, Screen::Results { .. }));
     app.update(Action::PageDown);
+    app.update(Action::PageDown);
     let text = screen(&app);
     shows(&text, "90 days");
     assert_snapshot!("onboarding_results_scrolled", text);
@@ -644,7 +645,7 @@ fn cut_texts(set_id: &str, mode: Mode, why: bool) -> Vec<String> {
     }
     let mut cut = Vec::new();
     while let Screen::Question { index, .. } = app.screen {
-        let item = app.active.as_ref().expect("a session").set.items[index].clone();
+        let item = app.active.as_ref().expect("a session").asked.items[index].clone();
         let shown = words(&screen(&app));
         let mut wanted = vec![item.prompt.clone()];
         if why {

@@ -3,12 +3,13 @@
 use super::answers::AnswerSheet;
 use super::catalog::Library;
 use super::flags::{RaisedFlag, raise};
-use super::pattern::{Pattern, PatternText, classify};
+use super::pattern::{Pattern, PatternText, headline, verdict};
 use super::plan::{PLAN_POOL, Plan, first_90_days};
 use super::practices::{Context, SUGGESTION_COUNT, Suggestion, suggest};
 use super::profile::{Mode, Profile};
-use super::question_set::QuestionSet;
+use super::question_set::{NotAsked, QuestionSet};
 use super::scoring::{Scores, score};
+use super::sources::Sources;
 
 /// The result of scoring one answer sheet.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,20 +20,31 @@ pub struct Assessment {
     pub scores: Scores,
     /// `None` for second-rater sets, which describe someone else.
     pub pattern: Option<(Pattern, PatternText)>,
+    /// One sentence on what put this person in the pattern: profile or scores.
+    pub headline: Option<String>,
     pub flags: Vec<RaisedFlag>,
     pub suggestions: Vec<Suggestion>,
     /// The first-90-days plan, in onboarding mode or with the onboarding set.
     pub plan: Option<Plan>,
+    /// Items of the set this profile was not asked (and that are not scored).
+    pub not_asked: Vec<NotAsked>,
+    /// The essays behind the content, for the report's Sources section.
+    pub sources: Sources,
 }
 
 /// Scores a sheet against its set and derives everything else.
-pub fn assess(library: &Library, set: &QuestionSet, sheet: &AnswerSheet) -> Assessment {
-    let scores = score(set, &sheet.answers);
+pub fn assess(library: &Library, full_set: &QuestionSet, sheet: &AnswerSheet) -> Assessment {
     let profile = sheet.profile;
-    let pattern = profile.map(|p| {
-        let pattern = classify(&scores, &p);
-        (pattern, library.pattern_text(pattern))
-    });
+    let not_asked = full_set.not_asked(profile.as_ref());
+    let asked = full_set.asked_for(profile.as_ref());
+    let set = &asked;
+    let scores = score(set, &sheet.answers);
+    let pattern =
+        verdict(&scores, profile.as_ref()).map(|pattern| (pattern, library.pattern_text(pattern)));
+    let headline = pattern
+        .as_ref()
+        .zip(profile.as_ref())
+        .map(|((pattern, _), p)| headline(*pattern, &scores, p));
     let flags = raise(
         &library.flags,
         set,
@@ -66,12 +78,15 @@ pub fn assess(library: &Library, set: &QuestionSet, sheet: &AnswerSheet) -> Asse
     };
     Assessment {
         plan,
-        set: set.clone(),
+        not_asked,
+        headline,
+        set: asked.clone(),
         mode: sheet.mode,
         profile,
         scores,
         pattern,
         flags,
         suggestions,
+        sources: library.sources.clone(),
     }
 }

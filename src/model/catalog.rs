@@ -7,6 +7,7 @@ use super::pattern::{Pattern, PatternText};
 use super::plan::PlanText;
 use super::practices::{Practice, parse_catalogue};
 use super::question_set::{QuestionSet, Source, parse_set};
+use super::sources::{Sources, parse_sources};
 use crate::store::read::{read_limited, toml_files};
 use serde::Deserialize;
 use std::path::Path;
@@ -39,6 +40,10 @@ const ONBOARDING: (&str, &str) = (
     "assets/onboarding.toml",
     include_str!("../../assets/onboarding.toml"),
 );
+const SOURCES: (&str, &str) = (
+    "assets/sources.toml",
+    include_str!("../../assets/sources.toml"),
+);
 const PRACTICES: (&str, &str) = (
     "assets/practices.toml",
     include_str!("../../assets/practices.toml"),
@@ -52,6 +57,8 @@ pub struct Library {
     pub patterns: Vec<PatternText>,
     pub practices: Vec<Practice>,
     pub plan: PlanText,
+    /// The essays the content comes from.
+    pub sources: Sources,
     /// Problems with user sets: reported, never fatal.
     pub warnings: Vec<Problem>,
 }
@@ -115,6 +122,8 @@ impl Library {
             patterns,
             practices,
             plan: parse_asset(ONBOARDING)?,
+            sources: parse_sources(SOURCES.1)
+                .map_err(|e| from_toml_error(Path::new(SOURCES.0), SOURCES.1, &e))?,
             warnings: Vec::new(),
         })
     }

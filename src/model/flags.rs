@@ -10,6 +10,9 @@
 //! Score rules: `burnout-high` and `ownership-high` at a score of 70 or more.
 //! Item rules: an item with `flag = "id"` raises that flag when its keyed
 //! answer is 4 or 5.
+//!
+//! No flag repeats another: a flag that `absorbs` narrower ones (in
+//! `assets/flags.toml`) takes their evidence, and they are not shown apart.
 
 use super::answers::Answer;
 use super::dimension::Dimension;
@@ -33,6 +36,10 @@ pub const ITEM_FLAG_KEYED: u8 = 4;
 pub struct FlagText {
     pub id: String,
     pub message: String,
+    /// Narrower flags that say the same thing: when this one is raised they
+    /// are folded into it rather than shown separately.
+    #[serde(default)]
+    pub absorbs: Vec<String>,
 }
 
 /// A raised flag.
@@ -42,6 +49,16 @@ pub struct RaisedFlag {
     pub message: String,
     /// The answers that raised it, e.g. `reports = 12` or `skipped-1on1 = 4 (Often)`.
     pub raised_by: Vec<String>,
+    /// Narrower flags that were also raised and are folded into this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covers: Vec<String>,
+}
+
+impl RaisedFlag {
+    /// Whether this flag is `id`, or has folded `id` into itself.
+    pub fn answers(&self, id: &str) -> bool {
+        self.id == id || self.covers.iter().any(|c| c == id)
+    }
 }
 
 /// Raises every flag that applies, in the catalogue's order.
@@ -86,16 +103,36 @@ pub fn raise(
                 .push(describe_answer(set, &item.id, *raw));
         }
     }
-    catalogue
-        .iter()
-        .filter_map(|f| {
-            raised.remove(f.id.as_str()).map(|raised_by| RaisedFlag {
-                id: f.id.clone(),
-                message: f.message.clone(),
-                raised_by,
-            })
-        })
-        .collect()
+    merge(catalogue, raised)
+}
+
+/// Turns the raised ids into flags in the catalogue's order, folding each
+/// absorbed flag (and its evidence) into the first raised flag that absorbs it.
+fn merge(catalogue: &[FlagText], mut raised: BTreeMap<&str, Vec<String>>) -> Vec<RaisedFlag> {
+    let mut out = Vec::new();
+    for f in catalogue {
+        let Some(mut raised_by) = raised.remove(f.id.as_str()) else {
+            continue;
+        };
+        let mut covers = Vec::new();
+        for absorbed in &f.absorbs {
+            if let Some(evidence) = raised.remove(absorbed.as_str()) {
+                for e in evidence {
+                    if !raised_by.contains(&e) {
+                        raised_by.push(e);
+                    }
+                }
+                covers.push(absorbed.clone());
+            }
+        }
+        out.push(RaisedFlag {
+            id: f.id.clone(),
+            message: f.message.clone(),
+            raised_by,
+            covers,
+        });
+    }
+    out
 }
 
 fn profile_flags(p: &Profile) -> Vec<(&'static str, Vec<String>)> {

@@ -4,6 +4,7 @@
 pub mod answers;
 pub mod assessment;
 pub mod catalog;
+pub mod condition;
 pub mod dimension;
 pub mod flags;
 pub mod location;
@@ -15,6 +16,7 @@ pub mod question_set;
 pub mod record;
 pub mod scoring;
 pub mod session;
+pub mod sources;
 pub mod text;
 pub mod time;
 

@@ -6,9 +6,12 @@
 //! - empathy and credibility are *strong* when both are at least `STRONG`,
 //!   and *weak* when both are scored and below `WEAK`.
 //!
-//! The rules are checked in order: high risk gives `player-coach-trap` when
-//! hands-on (coding share of `LARGE_CODING_SHARE`% or more, or critical-path
-//! work) and `stretched-thin` otherwise; low risk gives
+//! The rules are checked in order. First the profile: critical-path work with
+//! more than `SMALL_TEAM` reports, or any coding with more than `LARGE_TEAM`,
+//! is `player-coach-trap` whatever the scores (the essays' team-size rules).
+//! Then high risk gives `player-coach-trap` when hands-on (coding share of
+//! `LARGE_CODING_SHARE`% or more, or critical-path work) and `stretched-thin`
+//! otherwise; low risk gives
 //! `sustainable-player-coach` for a small early-stage team coding off the
 //! critical path, then `multiplier` when strong, then `drifting` when weak;
 //! everything else is `steady`. More risk can only move a result down the
@@ -76,8 +79,101 @@ impl Pattern {
     }
 }
 
+/// Why a profile alone puts someone in player/coach territory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanRule {
+    /// Critical-path work with more than `SMALL_TEAM` reports.
+    CriticalPath,
+    /// Any coding with more than `LARGE_TEAM` reports.
+    Coding,
+}
+
+/// The team-size rule this profile breaks, if any: the essays treat either as
+/// player/coach territory even when the answers look calm.
+pub fn span_rule(profile: &Profile) -> Option<SpanRule> {
+    if profile.critical_path && profile.reports > SMALL_TEAM {
+        Some(SpanRule::CriticalPath)
+    } else if profile.coding_share > 0 && profile.reports > LARGE_TEAM {
+        Some(SpanRule::Coding)
+    } else {
+        None
+    }
+}
+
+/// The pattern, or `None` when there is nothing to judge: no profile, or not
+/// a single dimension with a score.
+pub fn verdict(scores: &Scores, profile: Option<&Profile>) -> Option<Pattern> {
+    let any_score = Dimension::ALL.iter().any(|d| scores.value(*d).is_some());
+    profile.filter(|_| any_score).map(|p| classify(scores, p))
+}
+
+/// One sentence saying what put this person in this pattern: the profile
+/// rule, or the scores.
+pub fn headline(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
+    let reports = profile.reports;
+    if pattern == Pattern::PlayerCoachTrap {
+        match span_rule(profile) {
+            Some(SpanRule::CriticalPath) => {
+                return format!(
+                    "From your profile: you own critical-path work with {reports} reports, which is player/coach territory whatever the scores say."
+                );
+            }
+            Some(SpanRule::Coding) => {
+                return format!(
+                    "From your profile: you write code ({}% of the week) with {reports} reports, which is player/coach territory whatever the scores say.",
+                    profile.coding_share
+                );
+            }
+            None => {}
+        }
+    }
+    let risk = [Dimension::Burnout, Dimension::Ownership]
+        .into_iter()
+        .filter_map(|d| scores.value(d).map(|v| (d, v)))
+        .max_by_key(|(_, v)| *v);
+    let num = |d| {
+        scores
+            .value(d)
+            .map_or("unscored".to_string(), |v| v.to_string())
+    };
+    let (e, c) = (num(Dimension::Empathy), num(Dimension::Credibility));
+    match (pattern, risk) {
+        (Pattern::PlayerCoachTrap, Some((d, v))) => format!(
+            "From your scores: {} is {v} while you are hands-on ({}).",
+            d.title().to_lowercase(),
+            hands_on_words(profile)
+        ),
+        (Pattern::StretchedThin, Some((d, v))) => format!(
+            "From your scores: {} is {v} without much hands-on work.",
+            d.title().to_lowercase()
+        ),
+        (Pattern::SustainablePlayerCoach, _) => format!(
+            "From your profile and scores: {reports} reports at an early-stage company, coding off the critical path, and both risks below {LOW_RISK}."
+        ),
+        (Pattern::Multiplier, _) => format!(
+            "From your scores: empathy {e} and credibility {c}, with both risks below {LOW_RISK}."
+        ),
+        (Pattern::Drifting, _) => format!(
+            "From your scores: both risks below {LOW_RISK}, but empathy {e} and credibility {c}."
+        ),
+        _ => "From your scores: no dimension stands out far enough to name another pattern."
+            .to_string(),
+    }
+}
+
+fn hands_on_words(p: &Profile) -> String {
+    match (p.critical_path, p.coding_share) {
+        (true, 0) => "critical-path work".to_string(),
+        (true, share) => format!("critical-path work, {share}% of the week coding"),
+        (false, share) => format!("{share}% of the week coding"),
+    }
+}
+
 /// Picks the pattern for these scores and this profile.
 pub fn classify(scores: &Scores, profile: &Profile) -> Pattern {
+    if span_rule(profile).is_some() {
+        return Pattern::PlayerCoachTrap;
+    }
     let burnout = scores.value(Dimension::Burnout);
     let ownership = scores.value(Dimension::Ownership);
     let empathy = scores.value(Dimension::Empathy);

@@ -6,14 +6,18 @@
 //! burnout and ownership (`score / 100`); an unscored dimension counts 0.35.
 //! A practice's fit is the largest need among the dimensions it serves, plus
 //! 0.3 when it is written for the person's pattern, plus 0.4 when it answers a
-//! flag that was raised (a little more for the more serious flags, which come
-//! first in `assets/flags.toml`). Practices are picked
-//! greedily; after each pick the need it answered drops by 0.15, so the list
-//! covers more than one dimension. Practices limited by team size or stage
+//! flag that was raised (0.25 when it answers a narrower flag folded into it;
+//! a little more for the more serious flags, which come first in
+//! `assets/flags.toml`). Practices are picked greedily; after each pick the
+//! need it answered drops by 0.15, and the flag it answered gives no more
+//! bonus, so the list covers more than one dimension and more than one flag.
+//! With burnout risk of 70 or more the list starts with a practice that
+//! removes work and stays within an hour a week in total. Practices limited by team size or stage
 //! are left out where they do not apply, and implementation practices are only
 //! offered to a small team (5 reports or fewer) with low risk and no
 //! critical-path work, and at most one of them.
 
+use super::condition::Condition;
 use super::dimension::Dimension;
 use super::flags::RaisedFlag;
 use super::pattern::{LOW_RISK, Pattern, SMALL_TEAM};
@@ -28,7 +32,21 @@ pub const MAX_IMPLEMENTATION: usize = 1;
 const UNKNOWN_NEED: f64 = 0.35;
 const PATTERN_BONUS: f64 = 0.3;
 const FLAG_BONUS: f64 = 0.4;
+const COVERED_FLAG_BONUS: f64 = 0.25;
 const ANSWERED_NEED_DROP: f64 = 0.15;
+/// Burnout risk at or above this puts the suggestions on a time budget.
+pub const BUDGET_BURNOUT: u8 = 70;
+/// With burnout risk at `BUDGET_BURNOUT` or more, the suggestions together
+/// add at most this many minutes a week, and the first one removes work.
+pub const BUDGET_MINUTES: u16 = 60;
+
+/// The weekly minutes the suggestions may add up to, if they are limited.
+pub fn time_budget(scores: &Scores) -> Option<u16> {
+    scores
+        .value(Dimension::Burnout)
+        .is_some_and(|b| b >= BUDGET_BURNOUT)
+        .then_some(BUDGET_MINUTES)
+}
 
 /// One practice, from `assets/practices.toml`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -50,6 +68,12 @@ pub struct Practice {
     /// Flags this practice answers: it ranks higher when one is raised.
     #[serde(default)]
     pub flags: Vec<String>,
+    /// Whether it takes work off the manager's plate (declining, handing
+    /// over, stopping), rather than adding a habit.
+    #[serde(default)]
+    pub removes_work: bool,
+    /// Offered only when this holds for the profile.
+    pub when: Option<Condition>,
 }
 
 #[derive(Deserialize)]
@@ -71,6 +95,7 @@ pub struct Suggestion {
     pub why: String,
     pub minutes_per_week: u16,
     pub implementation: bool,
+    pub removes_work: bool,
     pub summary: String,
     pub steps: Vec<String>,
     /// The dimensions the practice serves.
@@ -89,7 +114,10 @@ pub struct Context<'a> {
 
 /// The first raised flag this practice answers.
 fn answered_flag<'a>(p: &Practice, context: &Context<'a>) -> Option<&'a RaisedFlag> {
-    context.flags.iter().find(|f| p.flags.contains(&f.id))
+    context
+        .flags
+        .iter()
+        .find(|f| p.flags.iter().any(|id| f.answers(id)))
 }
 
 /// Whether this person may be offered implementation work at all.
@@ -102,7 +130,8 @@ pub fn implementation_allowed(scores: &Scores, profile: &Profile) -> bool {
 }
 
 fn applies(p: &Practice, scores: &Scores, profile: &Profile) -> bool {
-    p.max_reports.is_none_or(|max| profile.reports <= max)
+    p.when.is_none_or(|c| c.holds(profile))
+        && p.max_reports.is_none_or(|max| profile.reports <= max)
         && (p.stages.is_empty() || p.stages.contains(&profile.stage))
         && (!p.implementation || implementation_allowed(scores, profile))
 }
@@ -129,7 +158,22 @@ pub fn suggest(catalogue: &[Practice], context: &Context<'_>, count: usize) -> V
         .filter(|p| applies(p, scores, profile))
         .collect();
     let mut picked = Vec::new();
-    while picked.len() < count && !pool.is_empty() {
+    let mut budget = time_budget(scores);
+    // Flags (by position) that a picked practice already answers.
+    let mut answered: Vec<usize> = Vec::new();
+    while picked.len() < count {
+        // On a budget, only what still fits; and until a work-removing
+        // practice is picked, only those (when one fits).
+        if let Some(left) = budget {
+            pool.retain(|p| p.minutes_per_week <= left);
+        }
+        let removal_first = budget.is_some()
+            && !picked.iter().any(|s: &Suggestion| s.removes_work)
+            && pool.iter().any(|p| p.removes_work);
+        let eligible = |p: &Practice| !removal_first || p.removes_work;
+        if pool.is_empty() {
+            break;
+        }
         let fit = |p: &Practice| {
             let best = p
                 .serves
@@ -141,17 +185,12 @@ pub fn suggest(catalogue: &[Practice], context: &Context<'_>, count: usize) -> V
             } else {
                 0.0
             };
-            // Flags come in the catalogue's order, most serious first.
-            let flag_bonus = context
-                .flags
-                .iter()
-                .position(|f| p.flags.contains(&f.id))
-                .map_or(0.0, |i| FLAG_BONUS + 0.05 / (1.0 + i as f64));
-            best + pattern_bonus + flag_bonus
+            best + pattern_bonus + flag_bonus(p, context.flags, &answered)
         };
         let (index, _) = pool
             .iter()
             .enumerate()
+            .filter(|(_, p)| eligible(p))
             .max_by(|(_, a), (_, b)| {
                 fit(a)
                     .total_cmp(&fit(b))
@@ -160,6 +199,12 @@ pub fn suggest(catalogue: &[Practice], context: &Context<'_>, count: usize) -> V
             })
             .expect("pool is not empty");
         let practice = pool.remove(index);
+        if let Some(i) = best_flag(practice, context.flags, &answered) {
+            answered.push(i);
+        }
+        if let Some(left) = budget.as_mut() {
+            *left -= practice.minutes_per_week;
+        }
         if practice.implementation {
             let hands_on = picked
                 .iter()
@@ -177,6 +222,7 @@ pub fn suggest(catalogue: &[Practice], context: &Context<'_>, count: usize) -> V
             why: why(practice, main, context),
             minutes_per_week: practice.minutes_per_week,
             implementation: practice.implementation,
+            removes_work: practice.removes_work,
             summary: practice.summary.clone(),
             steps: practice.steps.clone(),
             serves: practice.serves.clone(),
@@ -185,7 +231,40 @@ pub fn suggest(catalogue: &[Practice], context: &Context<'_>, count: usize) -> V
             needs[d.index()] = (needs[d.index()] - ANSWERED_NEED_DROP).max(0.0);
         }
     }
+    if let (Some(first), Some(minutes)) = (picked.first_mut(), time_budget(scores)) {
+        first.why.push_str(&format!(
+            " Your burnout risk is {BUDGET_BURNOUT} or more, so all suggestions together stay within {minutes} minutes a week."
+        ));
+    }
     picked
+}
+
+/// The most serious raised flag, not yet answered by a pick, that this
+/// practice answers: by its own id first, or as one folded into it.
+fn best_flag(p: &Practice, flags: &[RaisedFlag], answered: &[usize]) -> Option<usize> {
+    let open = |i: &usize| !answered.contains(i);
+    let direct = (0..flags.len())
+        .filter(open)
+        .find(|&i| p.flags.contains(&flags[i].id));
+    direct.or_else(|| {
+        (0..flags.len())
+            .filter(open)
+            .find(|&i| p.flags.iter().any(|id| flags[i].answers(id)))
+    })
+}
+
+/// The bonus for answering a raised flag: `FLAG_BONUS` for its own id (a
+/// little more for the more serious flags, which come first), less for a flag
+/// folded into it, and nothing once another pick has answered that flag.
+fn flag_bonus(p: &Practice, flags: &[RaisedFlag], answered: &[usize]) -> f64 {
+    best_flag(p, flags, answered).map_or(0.0, |i| {
+        let base = if p.flags.contains(&flags[i].id) {
+            FLAG_BONUS
+        } else {
+            COVERED_FLAG_BONUS
+        };
+        base + 0.05 / (1.0 + i as f64)
+    })
 }
 
 fn main_dimension(p: &Practice, needs: &[f64; 4]) -> Option<Dimension> {
@@ -222,6 +301,9 @@ fn why(p: &Practice, main: Option<Dimension>, context: &Context<'_>) -> String {
             Some(s) if s < 60 => format!("Your {name} is {s}/100; this builds it up."),
             Some(s) => format!("Your {name} is {s}/100; this keeps it strong."),
         });
+    }
+    if p.removes_work {
+        sentences.push("It takes work off your plate rather than adding to it.".to_string());
     }
     if p.implementation {
         sentences.push(

@@ -1,8 +1,10 @@
 //! Question sets: raw TOML structs become a validated `QuestionSet`, and every
 //! rule a file can break becomes a `FILE:LINE:COL: message` problem.
 
+use super::condition::{Condition, applies};
 use super::dimension::{Dimension, Side};
 use super::location::{Position, Problem, from_toml_error};
+use super::profile::Profile;
 use super::text::{first_forbidden, is_valid_id};
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -97,9 +99,24 @@ pub struct Item {
     pub discuss: Option<String>,
     pub flag: Option<String>,
     pub options: Vec<ChoiceOption>,
+    /// Asked only when this holds for the profile.
+    pub when: Option<Condition>,
+}
+
+/// An item a profile made meaningless, and why it was not asked.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct NotAsked {
+    pub id: String,
+    pub prompt: String,
+    pub reason: &'static str,
 }
 
 impl Item {
+    /// Whether this item is asked of someone with this profile.
+    pub fn asked(&self, profile: Option<&Profile>) -> bool {
+        applies(self.when, profile)
+    }
+
     /// How many answer values the item takes (5, or the number of options).
     pub fn scale_len(&self) -> u8 {
         match self.kind {
@@ -179,6 +196,35 @@ impl QuestionSet {
     pub fn items_in(&self, dim: Dimension) -> impl Iterator<Item = &Item> {
         self.items.iter().filter(move |i| i.dimension == Some(dim))
     }
+
+    /// The set as asked of someone with this profile: items whose condition
+    /// does not hold are left out, so they are neither shown nor scored.
+    pub fn asked_for(&self, profile: Option<&Profile>) -> QuestionSet {
+        QuestionSet {
+            items: self
+                .items
+                .iter()
+                .filter(|i| i.asked(profile))
+                .cloned()
+                .collect(),
+            ..self.clone()
+        }
+    }
+
+    /// The items this profile is not asked, each with the reason.
+    pub fn not_asked(&self, profile: Option<&Profile>) -> Vec<NotAsked> {
+        self.items
+            .iter()
+            .filter(|i| !i.asked(profile))
+            .filter_map(|i| {
+                Some(NotAsked {
+                    id: i.id.clone(),
+                    prompt: i.prompt.clone(),
+                    reason: i.when?.not_asked_reason(),
+                })
+            })
+            .collect()
+    }
 }
 
 #[derive(Deserialize)]
@@ -205,6 +251,7 @@ struct RawItem {
     why: Option<Spanned<String>>,
     discuss: Option<Spanned<String>>,
     flag: Option<Spanned<String>>,
+    when: Option<Spanned<String>>,
     options: Option<Spanned<Vec<Spanned<RawOption>>>>,
 }
 
@@ -327,6 +374,15 @@ pub fn parse_set(
     let mut items = Vec::with_capacity(raw.items.len());
     for raw_item in &raw.items {
         let item = check_item(&mut c, raw_item.get_ref(), known_flags);
+        if let (Rater::Other, Some(when)) = (rater, &raw_item.get_ref().when) {
+            c.at(
+                when,
+                format!(
+                    "item \"{}\": `when` needs the manager's profile, which a set rated by someone else (rater = \"other\") does not have",
+                    item.id
+                ),
+            );
+        }
         if !seen.insert(item.id.clone()) {
             c.at(
                 &raw_item.get_ref().id,
@@ -412,8 +468,23 @@ fn check_item(c: &mut Checker<'_>, raw: &RawItem, known_flags: &[&str]) -> Item 
         f.get_ref().clone()
     });
     let options = check_options(c, raw, &id, kind);
+    let when = raw.when.as_ref().and_then(|w| {
+        let parsed = Condition::parse(w.get_ref());
+        if parsed.is_none() {
+            c.at(
+                w,
+                format!(
+                    "item \"{id}\": unknown condition `when = \"{}\"`; expected one of {}",
+                    w.get_ref(),
+                    Condition::vocabulary()
+                ),
+            );
+        }
+        parsed
+    });
 
     Item {
+        when,
         id,
         kind,
         dimension,

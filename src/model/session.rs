@@ -182,12 +182,11 @@ pub fn summarize(library: &super::catalog::Library, s: &Session) -> Summary {
             // Scores and pattern only: a history row needs no suggestions or flags.
             let scores = library
                 .set(&s.set)
-                .map(|set| super::scoring::score(set, &s.answers));
-            let pattern = scores.as_ref().zip(s.profile).map(|(scores, p)| {
-                library
-                    .pattern_text(super::pattern::classify(scores, &p))
-                    .title
-            });
+                .map(|set| super::scoring::score(&set.asked_for(s.profile.as_ref()), &s.answers));
+            let pattern = scores
+                .as_ref()
+                .and_then(|scores| super::pattern::verdict(scores, s.profile.as_ref()))
+                .map(|p| library.pattern_text(p).title);
             (
                 super::Dimension::ALL.map(|d| scores.as_ref().and_then(|sc| sc.value(d))),
                 pattern,

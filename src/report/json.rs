@@ -82,6 +82,8 @@ pub struct ScoreJson {
     pub talking_points: Option<Vec<crate::model::scoring::TalkingPoint>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<crate::model::plan::Plan>,
+    /// Items the profile made meaningless: not asked, not scored.
+    pub not_asked: Vec<crate::model::question_set::NotAsked>,
 }
 
 #[derive(Serialize)]
@@ -97,6 +99,8 @@ pub struct PatternJson {
     pub id: &'static str,
     pub title: String,
     pub summary: String,
+    /// What put this person in the pattern: the profile rule, or the scores.
+    pub headline: String,
 }
 
 #[derive(Serialize)]
@@ -104,6 +108,8 @@ pub struct FlagJson {
     pub id: String,
     pub message: String,
     pub raised_by: Vec<String>,
+    /// Narrower flags folded into this one rather than shown apart.
+    pub covers: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -113,6 +119,7 @@ pub struct SuggestionJson {
     pub why: String,
     pub minutes_per_week: u16,
     pub implementation: bool,
+    pub removes_work: bool,
     pub summary: String,
     pub steps: Vec<String>,
 }
@@ -125,6 +132,7 @@ pub fn score_json(a: &Assessment, other: Option<&Assessment>) -> ScoreJson {
         talking_points: other
             .map(|o| crate::model::scoring::talking_points(&a.set, &a.scores, &o.set, &o.scores)),
         plan: a.plan.clone(),
+        not_asked: a.not_asked.clone(),
         schema: SCHEMA,
         set: a.set.id.clone(),
         mode: a.mode.id(),
@@ -148,6 +156,7 @@ pub fn score_json(a: &Assessment, other: Option<&Assessment>) -> ScoreJson {
             id: p.id(),
             title: t.title.clone(),
             summary: t.summary.clone(),
+            headline: a.headline.clone().unwrap_or_default(),
         }),
         flags: a
             .flags
@@ -156,6 +165,7 @@ pub fn score_json(a: &Assessment, other: Option<&Assessment>) -> ScoreJson {
                 id: f.id.clone(),
                 message: f.message.clone(),
                 raised_by: f.raised_by.clone(),
+                covers: f.covers.clone(),
             })
             .collect(),
         suggestions: a
@@ -167,6 +177,7 @@ pub fn score_json(a: &Assessment, other: Option<&Assessment>) -> ScoreJson {
                 why: s.why.clone(),
                 minutes_per_week: s.minutes_per_week,
                 implementation: s.implementation,
+                removes_work: s.removes_work,
                 summary: s.summary.clone(),
                 steps: s.steps.clone(),
             })

@@ -39,6 +39,7 @@ pub fn render(
     let _ = writeln!(out, "Mode: {}\n", a.mode);
     write_body(&mut out, a, answers, other);
     write_method(&mut out, a);
+    write_sources(&mut out, a);
     out
 }
 
@@ -91,6 +92,7 @@ pub fn render_session(library: &Library, session: &Session, history: &[Summary])
     write_notes(&mut out, set, session);
     write_trend(&mut out, session, history);
     write_method(&mut out, &a);
+    write_sources(&mut out, &a);
     out
 }
 
@@ -139,6 +141,17 @@ fn write_record_only(out: &mut String, session: &Session) {
         for s in &record.suggestions {
             let _ = writeln!(out, "- **{}**: {}", escape(&s.title), escape(&s.why));
         }
+    }
+}
+
+fn write_sources(out: &mut String, a: &Assessment) {
+    let _ = writeln!(out, "\n## Sources\n");
+    let _ = writeln!(
+        out,
+        "The questions and suggestions paraphrase these essays; claims in this report name the one they come from.\n"
+    );
+    for line in a.sources.lines() {
+        let _ = writeln!(out, "- {}", escape(&line));
     }
 }
 
@@ -209,8 +222,9 @@ fn write_body(
     if let Some((_, text)) = &a.pattern {
         let _ = writeln!(
             out,
-            "## Pattern: {}\n\n{}\n",
+            "## Pattern: {}\n\n**{}**\n\n{}\n",
             escape(&text.title),
+            escape(a.headline.as_deref().unwrap_or("")),
             escape(&text.summary)
         );
     }
@@ -319,6 +333,14 @@ fn write_method(out: &mut String, a: &Assessment) {
         out,
         "Each answer is keyed so that a high value means more of the dimension (reverse-keyed items are flipped as 6 - answer), mapped to 0 to 1 as (keyed - 1) / 4, averaged with its weight and scaled to 0 to 100. Not-applicable and skipped answers are left out, and a dimension with fewer than 2 answers has no score.\n"
     );
+    let _ = writeln!(out, "{}\n", escape(&a.sources.burnout_note));
+    if !a.not_asked.is_empty() {
+        let _ = writeln!(out, "Not asked, and not scored:\n");
+        for n in &a.not_asked {
+            let _ = writeln!(out, "- {} (not asked: {})", escape(&n.prompt), n.reason);
+        }
+        out.push('\n');
+    }
     for dim in Dimension::ALL {
         let s = a.scores.get(dim);
         let _ = writeln!(out, "- **{}**: {}", dim.title(), score_label(s));

@@ -54,6 +54,9 @@ pub fn render(
     }
     if let Some((_, text)) = &a.pattern {
         let _ = writeln!(out, "\nPattern: {}", text.title);
+        if let Some(h) = &a.headline {
+            out.push_str(&wrap(h, 78, "  "));
+        }
         out.push_str(&wrap(&text.summary, 78, "  "));
     }
     if !a.flags.is_empty() {
@@ -153,6 +156,21 @@ pub fn render(
         for line in computation_lines(&a.set, s) {
             let _ = writeln!(out, "    {line}");
         }
+    }
+    out.push_str(&wrap(&a.sources.burnout_note, 78, "  "));
+    if !a.not_asked.is_empty() {
+        let _ = writeln!(out, "  Not asked, and not scored:");
+        for n in &a.not_asked {
+            out.push_str(&wrap(
+                &format!("- {} (not asked: {})", n.prompt, n.reason),
+                78,
+                "    ",
+            ));
+        }
+    }
+    let _ = writeln!(out, "\nSources");
+    for line in a.sources.lines() {
+        out.push_str(&wrap(&line, 78, "  "));
     }
     out
 }

@@ -110,7 +110,11 @@ pub enum Effect {
 #[derive(Debug, Clone)]
 pub struct Active {
     pub session: Session,
+    /// The whole set, as scored (items not asked are reported, not counted).
     pub set: QuestionSet,
+    /// The questions this profile is asked: what the question screens and
+    /// their progress count walk through.
+    pub asked: QuestionSet,
     /// Last time's session of the same set, for "since last time".
     pub previous: Option<Session>,
     /// Commitments to check in on, from the latest session that had any.
@@ -137,11 +141,13 @@ impl Active {
         let other_set = coaching
             .then(|| library.set(PERCEPTION_SET).cloned())
             .flatten();
+        let asked = set.asked_for(session.profile.as_ref());
         let rating_other =
-            other_set.is_some() && session.other.is_some() && session.position >= set.items.len();
+            other_set.is_some() && session.other.is_some() && session.position >= asked.items.len();
         Active {
             session,
             set,
+            asked,
             previous,
             to_check,
             assessment: None,
@@ -157,7 +163,7 @@ impl Active {
     pub fn current_set(&self) -> &QuestionSet {
         match (&self.other_set, self.rating_other) {
             (Some(other), true) => other,
-            _ => &self.set,
+            _ => &self.asked,
         }
     }
 

@@ -220,6 +220,7 @@ impl App {
         };
         active.session.profile = Some(profile);
         active.session.profile_draft = ProfileDraft::default();
+        active.asked = active.set.asked_for(Some(&profile));
         let position = active.session.position;
         self.enter_question(position);
         Some(Effect::SaveProgress)

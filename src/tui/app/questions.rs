@@ -12,7 +12,7 @@ impl App {
         if index >= active.current_set().items.len() {
             let other_pending = active.other_set.is_some() && !active.rating_other;
             if other_pending {
-                active.session.position = active.set.items.len();
+                active.session.position = active.asked.items.len();
                 self.screen = Screen::Handover;
             } else {
                 self.enter_results();
@@ -195,7 +195,7 @@ impl App {
                 None
             }
             Action::Back | Action::Previous => {
-                let last = active.set.items.len().checked_sub(1)?;
+                let last = active.asked.items.len().checked_sub(1)?;
                 self.enter_question(last);
                 None
             }
@@ -233,7 +233,7 @@ impl App {
         let Some(active) = self.active.as_mut() else {
             return;
         };
-        active.session.position = active.set.items.len();
+        active.session.position = active.asked.items.len();
         active.assessment = Some(assess(library, &active.set, &active.session.sheet()));
         active.other_assessment = match (&active.other_set, active.session.other_sheet()) {
             (Some(set), Some(sheet)) if !sheet.answers.is_empty() => {

@@ -4,6 +4,7 @@
 use super::common::{bar, para, wrapped_height};
 use crate::model::Assessment;
 use crate::model::dimension::{Dimension, Side};
+use crate::model::flags::RaisedFlag;
 use crate::model::plan::Plan;
 use crate::model::scoring::{TALKING_POINT_GAP, TalkingPoint};
 use crate::model::text::sanitize;
@@ -99,6 +100,10 @@ fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static
             }
         }
     }
+    lines.push(Line::from(Span::styled(
+        format!("  {}", sanitize(&a.sources.burnout_short)),
+        t.dim,
+    )));
     match active.previous.as_ref().map(|p| p.started.date()) {
         Some(date) => lines.push(Line::from(Span::styled(
             format!(
@@ -118,6 +123,9 @@ fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static
             Span::styled("Pattern: ", t.accent),
             Span::styled(sanitize(&text.title), t.title),
         ]));
+        if let Some(h) = &a.headline {
+            lines.push(Line::from(Span::styled(h.clone(), t.accent)));
+        }
         lines.push(Line::from(sanitize(&text.summary)));
     }
     if !a.flags.is_empty() {
@@ -126,19 +134,39 @@ fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static
             format!("Flags ({})", a.flags.len()),
             t.accent,
         )));
-        for f in &a.flags {
-            lines.push(Line::from(vec![
-                Span::styled("! ", t.warn),
-                Span::raw(sanitize(&f.message)),
-            ]));
+        lines.extend(flag_lines(
+            t,
+            &a.flags[..a.flags.len().min(FLAGS_ON_SCREEN)],
+        ));
+        let more = a.flags.len().saturating_sub(FLAGS_ON_SCREEN);
+        if more > 0 {
             lines.push(Line::from(Span::styled(
-                format!("    raised by: {}", f.raised_by.join(", ")),
-                t.dim,
+                format!("  {more} more: press m to see them, with how each score was computed."),
+                t.accent,
             )));
         }
     }
     if other.is_some() {
         lines.extend(talking_point_lines(t, &active.talking_points));
+    }
+    lines
+}
+
+/// At most this many flags show on the results summary; the rest are one
+/// key away (`m`) and in every export.
+pub const FLAGS_ON_SCREEN: usize = 6;
+
+fn flag_lines(t: &Theme, flags: &[RaisedFlag]) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for f in flags {
+        lines.push(Line::from(vec![
+            Span::styled("! ", t.warn),
+            Span::raw(sanitize(&f.message)),
+        ]));
+        lines.push(Line::from(Span::styled(
+            format!("    raised by: {}", sanitize(&f.raised_by.join(", "))),
+            t.dim,
+        )));
     }
     lines
 }
@@ -164,8 +192,30 @@ fn method_lines(t: &Theme, a: &Assessment) -> Vec<Line<'static>> {
             t.title,
         )));
         for line in computation_lines(&a.set, s) {
-            lines.push(Line::from(format!("  {line}")));
+            lines.push(Line::from(format!("  {}", sanitize(&line))));
         }
+    }
+    lines.push(Line::from(sanitize(&a.sources.burnout_note)));
+    if !a.not_asked.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("Not asked", t.accent)));
+        for n in &a.not_asked {
+            lines.push(Line::from(format!(
+                "  {} (not asked: {})",
+                sanitize(&n.prompt),
+                n.reason
+            )));
+        }
+    }
+    if a.flags.len() > FLAGS_ON_SCREEN {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("More flags", t.accent)));
+        lines.extend(flag_lines(t, &a.flags[FLAGS_ON_SCREEN..]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("Sources", t.accent)));
+    for line in a.sources.lines() {
+        lines.push(Line::from(format!("  {}", sanitize(&line))));
     }
     lines
 }
