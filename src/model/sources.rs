@@ -3,26 +3,6 @@
 
 use serde::Deserialize;
 
-/// Where an essay stands in the debate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Stance {
-    ProCoding,
-    AgainstCoding,
-    /// Argues for staying technical while letting go of most coding.
-    Middle,
-}
-
-impl Stance {
-    pub fn describe(self) -> &'static str {
-        match self {
-            Stance::ProCoding => "argues that managers should keep writing code",
-            Stance::AgainstCoding => "argues against expecting managers to code",
-            Stance::Middle => "argues for staying technical while letting go of most coding",
-        }
-    }
-}
-
 /// One essay.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,7 +17,8 @@ pub struct Source {
     /// The essay has no title of its own; `title` describes what it is about.
     #[serde(default)]
     pub untitled: bool,
-    pub stance: Stance,
+    /// What the essay argues, in one clause: "argues that ...".
+    pub argues: String,
 }
 
 impl Source {
@@ -53,7 +34,7 @@ impl Source {
         format!(
             "{}: {title}, {author}, {date}; {}.",
             self.cite_capitalised(),
-            self.stance.describe()
+            self.argues
         )
     }
 
@@ -103,11 +84,11 @@ mod tests {
             author: None,
             date: None,
             untitled: true,
-            stance: Stance::Middle,
+            argues: "argues something".into(),
         };
         assert_eq!(
             s.reference(),
-            "The x essay: About x (no title given), no author given, no date given; argues for staying technical while letting go of most coding."
+            "The x essay: About x (no title given), no author given, no date given; argues something."
         );
     }
 }
