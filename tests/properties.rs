@@ -103,4 +103,27 @@ proptest! {
         let (a, b) = (classify(&s, &profile), classify(&s, &busier));
         prop_assert!(b.health_rank() >= a.health_rank(), "{:?} -> {:?}", a, b);
     }
+
+    /// A larger team never improves the pattern: the essays' team-size rules
+    /// only ever move a hands-on manager towards the player/coach trap.
+    #[test]
+    fn more_reports_never_improve_the_pattern(raw in answers_strategy(), profile in profile_strategy(), extra in 0u16..=50) {
+        let s = score(core(), &to_answers(&raw));
+        let mut bigger = profile;
+        bigger.reports = (profile.reports + extra).min(Profile::MAX_REPORTS);
+        let (a, b) = (classify(&s, &profile), classify(&s, &bigger));
+        prop_assert!(b.health_rank() >= a.health_rank(), "{:?} -> {:?}", a, b);
+    }
+
+    /// Critical-path work with more than 5 reports, or any coding with more
+    /// than 10, is the trap whatever the answers.
+    #[test]
+    fn the_team_size_rules_hold_whatever_the_answers(raw in answers_strategy(), profile in profile_strategy()) {
+        let s = score(core(), &to_answers(&raw));
+        let wide = (profile.critical_path && profile.reports > 5)
+            || (profile.coding_share > 0 && profile.reports > 10);
+        if wide {
+            prop_assert_eq!(classify(&s, &profile), altitude::model::pattern::Pattern::PlayerCoachTrap);
+        }
+    }
 }

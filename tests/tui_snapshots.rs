@@ -688,3 +688,129 @@ fn coaching_with_why_open_still_shows_the_discussion_prompt() {
     cut.extend(cut_texts("quick", Mode::Coaching, true));
     assert!(cut.is_empty(), "cut off at 80×24:\n{}", cut.join("\n"));
 }
+
+// ---------------------------------------------------------------- questions that apply
+
+/// From home into `core` with a profile that writes no code.
+fn at_core_without_code() -> App {
+    let mut app = new_app();
+    open_picker(&mut app, "core", Mode::Solo);
+    app.update(Action::Enter);
+    number(&mut app, 7);
+    number(&mut app, 0);
+    act(&mut app, &[Action::No, Action::Stage(3)]);
+    app
+}
+
+#[test]
+fn progress_counts_only_the_questions_asked() {
+    let mut app = at_core_without_code();
+    let active = app.active.as_ref().expect("a session");
+    let coding_items = active
+        .set
+        .items
+        .iter()
+        .filter(|i| i.when == Some(altitude::model::condition::Condition::Codes))
+        .count();
+    assert!(coding_items >= 4);
+    // The one item only for managers who write no code is asked instead.
+    let asked = active.set.items.len() - coding_items;
+    assert_eq!(item_count(&app), asked);
+    shows(&screen(&app), &format!("1 / {asked}"));
+    let mut seen = Vec::new();
+    while let Screen::Question { index, .. } = app.screen {
+        seen.push(item_id(&app, index));
+        app.update(Action::Skip);
+    }
+    assert_eq!(seen.len(), asked);
+    for id in [
+        "coding-recharges",
+        "code-can-wait",
+        "keep-interesting",
+        "pushback-in-code",
+    ] {
+        assert!(!seen.iter().any(|s| s == id), "{id} was asked");
+    }
+    assert!(seen.iter().any(|s| s == "technical-partner"));
+}
+
+fn item_id(app: &App, index: usize) -> String {
+    app.active.as_ref().expect("a session").asked.items[index]
+        .id
+        .clone()
+}
+
+/// Answers the core set so that seven distinct flags are raised with calm
+/// risk scores: a small team on the critical path, 40% coding, and specific
+/// warning answers.
+fn at_results_with_seven_flags() -> App {
+    let mut app = new_app();
+    open_picker(&mut app, "core", Mode::Solo);
+    app.update(Action::Enter);
+    number(&mut app, 4);
+    number(&mut app, 40);
+    act(&mut app, &[Action::Yes, Action::Stage(1)]);
+    let raising = [
+        "one-on-ones-moved",
+        "management-postponed",
+        "after-hours",
+        "discussion-ends",
+        "prs-wait-for-me",
+        "technical-work-first",
+    ];
+    while let Screen::Question { index, text, .. } = &app.screen {
+        let item = app.active.as_ref().expect("a session").asked.items[*index].clone();
+        let action = if text.is_some() {
+            Action::Enter
+        } else if raising.contains(&item.id.as_str()) {
+            Action::Answer(5)
+        } else if item.dimension.is_some_and(|d| d.is_risk()) {
+            // The calm end of every other risk item.
+            Action::Answer(if item.reverse || item.kind == Kind::Choice {
+                item.scale_len()
+            } else {
+                1
+            })
+        } else {
+            Action::Answer(3)
+        };
+        app.update(action);
+    }
+    app
+}
+
+#[test]
+fn results_show_six_flags_and_the_rest_behind_m() {
+    let mut app = at_results_with_seven_flags();
+    let a = app
+        .active
+        .as_ref()
+        .and_then(|a| a.assessment.as_ref())
+        .expect("results");
+    assert!(
+        a.flags.len() > 6,
+        "{:?}",
+        a.flags.iter().map(|f| &f.id).collect::<Vec<_>>()
+    );
+    let last = a.flags.last().expect("flags").message.clone();
+    let hidden = a.flags.len() - 6;
+    let mut summary = String::new();
+    for _ in 0..6 {
+        summary.push_str(&words(&screen(&app)));
+        app.update(Action::PageDown);
+    }
+    assert!(
+        summary.contains(&format!("{hidden} more: press m to see them")),
+        "{summary}"
+    );
+    assert!(!summary.contains(&words(&last)), "the 7th flag is behind m");
+    app.update(Action::ToggleMethod);
+    let mut method = String::new();
+    for _ in 0..30 {
+        method.push_str(&words(&screen(&app)));
+        app.update(Action::PageDown);
+    }
+    assert!(method.contains("More flags"), "{method}");
+    assert!(method.contains(&words(&last)), "{method}");
+    assert!(method.contains("Sources"));
+}

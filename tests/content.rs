@@ -1,0 +1,303 @@
+//! The content rules of the question bank: balanced sets, one time window,
+//! natural reverse keying, named sources, and practices that fit a budget.
+
+use altitude::model::catalog::Library;
+use altitude::model::condition::Condition;
+use altitude::model::{Dimension, Kind, QuestionSet, Side};
+
+fn library() -> Library {
+    Library::builtin().expect("built-in library")
+}
+
+fn set<'a>(lib: &'a Library, id: &str) -> &'a QuestionSet {
+    lib.set(id).unwrap_or_else(|| panic!("no set {id}"))
+}
+
+/// The sets this issue owns; `perception` is rewritten under another issue.
+const OWN_SETS: [&str; 3] = ["core", "quick", "onboarding"];
+
+#[test]
+fn core_and_quick_give_both_sides_of_the_debate_equal_weight() {
+    let lib = library();
+    for id in ["core", "quick"] {
+        let side = |s| {
+            set(&lib, id)
+                .scored_items()
+                .filter(|i| i.side == Some(s))
+                .count() as i64
+        };
+        let (pro, against) = (side(Side::ProCoding), side(Side::AgainstCoding));
+        assert!(
+            (pro - against).abs() <= 2,
+            "{id}: {pro} pro-coding items, {against} against"
+        );
+    }
+}
+
+#[test]
+fn core_keeps_the_spec_shape() {
+    let lib = library();
+    let core = set(&lib, "core");
+    let scored = core.scored_items().count();
+    assert!((28..=40).contains(&scored), "{scored} scored items");
+    let texts = core.items.iter().filter(|i| i.kind == Kind::Text).count();
+    assert!((2..=4).contains(&texts), "{texts} text prompts");
+    for dim in Dimension::ALL {
+        let items: Vec<_> = core.items_in(dim).collect();
+        assert!(items.len() >= 6, "{dim}: {} items", items.len());
+        let agreement: Vec<_> = items
+            .iter()
+            .filter(|i| matches!(i.kind, Kind::Likert | Kind::Frequency))
+            .collect();
+        let reversed = agreement.iter().filter(|i| i.reverse).count();
+        assert!(
+            3 * reversed >= agreement.len(),
+            "{dim}: {reversed} of {} agreement items reverse-keyed",
+            agreement.len()
+        );
+    }
+    let quick = set(&lib, "quick");
+    for dim in Dimension::ALL {
+        assert!(quick.items_in(dim).count() >= 3, "quick, {dim}");
+    }
+}
+
+#[test]
+fn every_frequency_item_asks_about_the_last_two_weeks() {
+    let lib = library();
+    for id in OWN_SETS {
+        for item in set(&lib, id)
+            .items
+            .iter()
+            .filter(|i| i.kind == Kind::Frequency)
+        {
+            assert!(
+                item.prompt.starts_with("In the last two weeks, "),
+                "{id}/{}: {:?}",
+                item.id,
+                item.prompt
+            );
+        }
+    }
+}
+
+#[test]
+fn pro_coding_items_are_not_worded_as_shortcomings() {
+    let lib = library();
+    let confessions = [
+        "no independent sense",
+        "can no longer",
+        "no longer follow",
+        "i'm surprised",
+    ];
+    for id in OWN_SETS {
+        for item in &set(&lib, id).items {
+            let prompt = item.prompt.to_lowercase();
+            for c in confessions {
+                assert!(!prompt.contains(c), "{id}/{}: {:?}", item.id, item.prompt);
+            }
+        }
+    }
+}
+
+#[test]
+fn reflection_prompts_do_not_assume_handing_work_off() {
+    let lib = library();
+    for item in set(&lib, "core")
+        .items
+        .iter()
+        .filter(|i| i.kind == Kind::Text)
+    {
+        let prompt = item.prompt.to_lowercase();
+        for assumption in [
+            "hand off",
+            "hand over",
+            "no production code",
+            "holding on to",
+        ] {
+            assert!(
+                !prompt.contains(assumption),
+                "{}: {:?}",
+                item.id,
+                item.prompt
+            );
+        }
+    }
+}
+
+/// Every piece of text the app shows from its content files, with where it came from.
+fn all_content(lib: &Library) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for id in OWN_SETS {
+        for item in &set(lib, id).items {
+            for text in [Some(&item.prompt), item.why.as_ref(), item.discuss.as_ref()]
+                .into_iter()
+                .flatten()
+            {
+                out.push((format!("{id}/{}", item.id), text.clone()));
+            }
+        }
+    }
+    for f in &lib.flags {
+        out.push((format!("flag {}", f.id), f.message.clone()));
+    }
+    for p in &lib.patterns {
+        out.push((format!("pattern {}", p.id), p.summary.clone()));
+    }
+    for p in &lib.practices {
+        out.push((format!("practice {}", p.id), p.summary.clone()));
+        for step in &p.steps {
+            out.push((format!("practice {}", p.id), step.clone()));
+        }
+    }
+    for line in lib.plan.tripwires.iter().chain(&lib.plan.watch_for) {
+        out.push(("plan".into(), line.clone()));
+    }
+    out
+}
+
+#[test]
+fn every_claim_names_its_essay() {
+    let lib = library();
+    let unnamed = [
+        "one essay",
+        "another essay",
+        "the essays",
+        "the same essay",
+        "that essay",
+        "those against",
+        "those who want",
+        "pro-coding writers",
+        "the against-coding camp",
+        "the pro-coding camp",
+        "the other camp",
+    ];
+    for (place, text) in all_content(&lib) {
+        let lower = text.to_lowercase();
+        for phrase in unnamed {
+            assert!(!lower.contains(phrase), "{place} says {phrase:?}: {text}");
+        }
+    }
+}
+
+#[test]
+fn every_source_is_cited_and_described() {
+    let lib = library();
+    let content = all_content(&lib);
+    assert_eq!(lib.sources.list.len(), 5);
+    for s in &lib.sources.list {
+        assert!(
+            content
+                .iter()
+                .any(|(_, t)| t.to_lowercase().contains(&s.cite.to_lowercase())),
+            "nothing cites {}",
+            s.cite
+        );
+        let reference = s.reference();
+        assert!(reference.contains(&s.title), "{reference}");
+        match &s.author {
+            Some(a) => assert!(reference.contains(a.as_str())),
+            None => assert!(reference.contains("no author given"), "{reference}"),
+        }
+    }
+    assert!(
+        lib.sources.list.iter().any(|s| s.untitled),
+        "the untitled essay is named by its subject"
+    );
+    assert!(lib.sources.burnout_note.contains("not a clinical measure"));
+}
+
+#[test]
+fn the_close_paraphrases_are_gone() {
+    let lib = library();
+    for (place, text) in all_content(&lib) {
+        let lower = text.to_lowercase();
+        for phrase in [
+            "by default",
+            "expands faster than",
+            "expand faster than",
+            "the part that slips",
+            "doer to the multiplier",
+            "doing the work to multiplying",
+        ] {
+            assert!(!lower.contains(phrase), "{place}: {text}");
+        }
+    }
+}
+
+#[test]
+fn a_manager_who_writes_no_code_is_not_asked_about_their_code() {
+    let lib = library();
+    let core = set(&lib, "core");
+    let coding: Vec<_> = core
+        .items
+        .iter()
+        .filter(|i| i.when == Some(Condition::Codes))
+        .map(|i| i.id.as_str())
+        .collect();
+    for id in ["coding-recharges", "code-can-wait", "keep-interesting"] {
+        assert!(
+            coding.contains(&id),
+            "{id} is asked of everyone: {coding:?}"
+        );
+    }
+}
+
+#[test]
+fn the_catalogue_has_work_removers_a_deliberate_hybrid_and_the_missing_arguments() {
+    let lib = library();
+    let practice = |id: &str| {
+        lib.practices
+            .iter()
+            .find(|p| p.id == id)
+            .unwrap_or_else(|| panic!("no practice {id}"))
+    };
+    let removers: Vec<_> = lib.practices.iter().filter(|p| p.removes_work).collect();
+    assert!(removers.iter().any(|p| p.minutes_per_week <= 20));
+    // A deliberate hybrid, at any team size, never implementation work itself.
+    for id in [
+        "hybrid-end-date",
+        "coding-tripwire",
+        "keep-code-off-critical-path",
+        "pair-as-navigator",
+        "outgrown-check",
+    ] {
+        let p = practice(id);
+        assert!(p.max_reports.is_none(), "{id} is limited by team size");
+        assert!(!p.implementation, "{id} puts the manager on implementation");
+    }
+    // The arguments the first edition missed, each with steps for this week.
+    for id in [
+        "ai-leadership-load",
+        "tech-lead-charter",
+        "learn-with-a-guide",
+        "review-depth-check",
+        "low-severity-on-call",
+        "grow-a-successor",
+        "agree-coding-share",
+    ] {
+        let p = practice(id);
+        assert!(
+            (2..=4).contains(&p.steps.len()),
+            "{id}: {} steps",
+            p.steps.len()
+        );
+    }
+    assert_eq!(practice("learn-with-a-guide").when, Some(Condition::NoCode));
+}
+
+#[test]
+fn flags_that_absorb_others_name_real_flags() {
+    let lib = library();
+    let ids = lib.flag_ids();
+    for f in &lib.flags {
+        for a in &f.absorbs {
+            assert!(ids.contains(&a.as_str()), "{} absorbs unknown {a}", f.id);
+            let (mine, theirs) = (
+                ids.iter().position(|i| *i == f.id),
+                ids.iter().position(|i| i == a),
+            );
+            assert!(mine < theirs, "{} must come before {a} to absorb it", f.id);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! Four people run `altitude score --format json` on the core set: the
+//! sceptic with 9 reports who codes a quarter of the week, the trap persona
+//! with 12 reports on the critical path, a manager who writes no code, and
+//! someone who answered nothing. Each gets a verdict that fits them.
+
+mod common;
+
+use common::{Sandbox, fixture};
+use serde_json::Value;
+use std::collections::HashSet;
+
+fn score(name: &str, format: &str) -> common::Run {
+    let path = fixture(&format!("answers/{name}.toml"));
+    let run = Sandbox::new().run(&[
+        "score",
+        "--answers",
+        path.to_str().expect("utf-8 path"),
+        "--format",
+        format,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run
+}
+
+fn json(name: &str) -> Value {
+    score(name, "json").json()
+}
+
+fn ids(list: &Value) -> Vec<String> {
+    list.as_array()
+        .expect("an array")
+        .iter()
+        .map(|v| v["id"].as_str().expect("an id").to_string())
+        .collect()
+}
+
+fn minutes(v: &Value) -> u64 {
+    v["suggestions"]
+        .as_array()
+        .expect("suggestions")
+        .iter()
+        .map(|s| s["minutes_per_week"].as_u64().expect("minutes"))
+        .sum()
+}
+
+/// At most 6 flags, none of them repeating another: no id twice, and no flag
+/// shown beside one that has folded it in.
+fn assert_distinct_flags(v: &Value) {
+    let flags = v["flags"].as_array().expect("flags");
+    assert!(flags.len() <= 6, "{} flags", flags.len());
+    let shown: HashSet<&str> = flags.iter().map(|f| f["id"].as_str().unwrap()).collect();
+    assert_eq!(shown.len(), flags.len(), "a flag appears twice");
+    for f in flags {
+        for covered in f["covers"].as_array().expect("covers") {
+            assert!(
+                !shown.contains(covered.as_str().unwrap()),
+                "{} repeats {}",
+                covered,
+                f["id"]
+            );
+        }
+    }
+}
+
+const HYBRID: [&str; 5] = [
+    "hybrid-end-date",
+    "keep-code-off-critical-path",
+    "outgrown-check",
+    "coding-tripwire",
+    "pair-as-navigator",
+];
+
+#[test]
+fn the_sceptic_with_nine_reports_is_offered_a_deliberate_hybrid_not_a_verdict_against_coding() {
+    let v = json("sceptic");
+    let pattern = v["pattern"]["id"].as_str().expect("a pattern");
+    assert_ne!(pattern, "player-coach-trap", "9 reports and calm scores");
+    assert!(
+        v["pattern"]["headline"]
+            .as_str()
+            .unwrap()
+            .starts_with("From your scores"),
+        "{}",
+        v["pattern"]
+    );
+    assert_distinct_flags(&v);
+    assert_eq!(ids(&v["flags"]), ["split-focus"]);
+    assert!(
+        v["flags"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("The Myth of the Coding Manager"),
+        "the team-size rule says whose it is"
+    );
+    let suggestions = ids(&v["suggestions"]);
+    assert!(
+        suggestions.iter().any(|s| HYBRID.contains(&s.as_str())),
+        "a way to keep coding deliberately: {suggestions:?}"
+    );
+    let hybrid = suggestions
+        .iter()
+        .filter(|s| HYBRID.contains(&s.as_str()))
+        .count();
+    assert!(hybrid <= 2, "not six ways of saying stop: {suggestions:?}");
+    // Every coding item was asked: they code.
+    assert_eq!(ids(&v["not_asked"]), ["technical-partner"]);
+}
+
+#[test]
+fn the_trap_persona_gets_a_trap_verdict_with_distinct_flags() {
+    let v = json("trap-moderate");
+    for d in ["burnout", "ownership"] {
+        let s = v["dimensions"][d]["score"].as_u64().unwrap();
+        assert!(s < 60, "{d} is moderate ({s}), yet the verdict is the trap");
+    }
+    assert_eq!(v["pattern"]["id"], "player-coach-trap");
+    let headline = v["pattern"]["headline"].as_str().unwrap();
+    assert!(
+        headline.contains("critical-path work with 12 reports"),
+        "{headline}"
+    );
+    assert_distinct_flags(&v);
+    let flags = ids(&v["flags"]);
+    assert_eq!(flags[0], "critical-path-wide-span");
+    assert!(!flags.contains(&"wide-span-still-coding".to_string()));
+    assert!(!flags.contains(&"large-coding-share".to_string()));
+    let suggestions = v["suggestions"].as_array().unwrap();
+    assert_eq!(suggestions[0]["id"], "handoff-critical-path");
+    assert!(suggestions.iter().all(|s| s["implementation"] == false));
+}
+
+#[test]
+fn the_trap_persona_at_its_worst_gets_an_hour_a_week_that_starts_by_removing_work() {
+    let v = json("trap");
+    assert!(v["dimensions"]["burnout"]["score"].as_u64().unwrap() >= 70);
+    assert_distinct_flags(&v);
+    let total = minutes(&v);
+    assert!(total <= 60, "{total} minutes a week");
+    assert_eq!(v["suggestions"][0]["removes_work"], true);
+    assert!(
+        v["suggestions"][0]["why"]
+            .as_str()
+            .unwrap()
+            .contains("within 60 minutes a week")
+    );
+    let burnout = v["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "burnout-high")
+        .expect("burnout-high");
+    assert!(
+        !burnout["message"]
+            .as_str()
+            .unwrap()
+            .contains("before anything is added")
+    );
+}
+
+#[test]
+fn a_manager_who_writes_no_code_is_not_asked_about_their_code() {
+    let v = json("non-coder");
+    let not_asked = v["not_asked"].as_array().unwrap();
+    let skipped: Vec<&str> = not_asked
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "coding-recharges",
+        "keep-interesting",
+        "pushback-in-code",
+        "code-can-wait",
+    ] {
+        assert!(skipped.contains(&id), "{id} was asked: {skipped:?}");
+    }
+    assert!(
+        not_asked
+            .iter()
+            .all(|n| n["reason"] == "you write no production code")
+    );
+    // The answer they gave to `coding-recharges` ("na") is not counted, and the
+    // items not asked are not in the count either.
+    assert_eq!(v["dimensions"]["burnout"]["items"], 6);
+    assert_eq!(v["dimensions"]["ownership"]["items"], 8);
+    let contributions = v["dimensions"]["ownership"]["contributions"]
+        .as_array()
+        .unwrap();
+    assert!(
+        contributions
+            .iter()
+            .all(|c| !skipped.contains(&c["item"].as_str().unwrap()))
+    );
+    // A practice for a manager without coding background, none for coders.
+    let suggestions = ids(&v["suggestions"]);
+    assert!(
+        suggestions
+            .iter()
+            .all(|s| !HYBRID[..4].contains(&s.as_str())),
+        "{suggestions:?}"
+    );
+    let markdown = score("non-coder", "markdown").stdout;
+    assert!(
+        markdown.contains("(not asked: you write no production code)"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn an_empty_answers_file_gets_no_pattern_and_no_suggestions() {
+    let v = json("empty");
+    assert!(v["pattern"].is_null(), "{}", v["pattern"]);
+    assert_eq!(v["suggestions"].as_array().unwrap().len(), 0);
+    for d in ["empathy", "credibility", "burnout", "ownership"] {
+        assert!(v["dimensions"][d]["score"].is_null());
+    }
+    let text = score("empty", "text").stdout;
+    assert!(!text.contains("Pattern:"), "{text}");
+}
+
+#[test]
+fn every_report_ends_with_its_sources_and_says_burnout_is_not_clinical() {
+    for format in ["text", "markdown"] {
+        let out = score("sceptic", format).stdout;
+        let sources = out
+            .rfind("Sources")
+            .unwrap_or_else(|| panic!("no Sources in {format}:\n{out}"));
+        // Plain text wraps at 78 columns: compare words, not lines.
+        let tail = out[sources..]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for needle in [
+            "Engineering Managers Should Write Code",
+            "Trevor I. Lasn",
+            "The Myth of the Coding Manager",
+            "2025-02-01",
+            "The player/coach trap",
+            "Why developer experience matters in engineering management",
+            "no title given",
+        ] {
+            assert!(tail.contains(needle), "{format}: {needle:?} in\n{tail}");
+        }
+        let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains("not a clinical measure"), "{format}");
+    }
+}
