@@ -156,6 +156,13 @@ pub fn headline(pattern: Pattern, scores: &Scores, profile: &Profile) -> String 
         (Pattern::Drifting, _) => format!(
             "From your scores: both risks below {LOW_RISK}, but empathy {e} and credibility {c}."
         ),
+        _ if (SMALL_TEAM + 1..=LARGE_TEAM).contains(&reports)
+            && profile.coding_share >= super::flags::SPLIT_FOCUS_SHARE =>
+        {
+            format!(
+                "From your scores: no dimension stands out far enough to name another pattern. Coding with {reports} reports is where The Myth of the Coding Manager says split focus starts to hurt, so keep an eye on it."
+            )
+        }
         _ => "From your scores: no dimension stands out far enough to name another pattern."
             .to_string(),
     }

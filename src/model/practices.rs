@@ -112,14 +112,6 @@ pub struct Context<'a> {
     pub flags: &'a [RaisedFlag],
 }
 
-/// The first raised flag this practice answers.
-fn answered_flag<'a>(p: &Practice, context: &Context<'a>) -> Option<&'a RaisedFlag> {
-    context
-        .flags
-        .iter()
-        .find(|f| p.flags.iter().any(|id| f.answers(id)))
-}
-
 /// Whether this person may be offered implementation work at all.
 pub fn implementation_allowed(scores: &Scores, profile: &Profile) -> bool {
     let low = |d| scores.value(d).is_some_and(|s| s < LOW_RISK);
@@ -199,7 +191,8 @@ pub fn suggest(catalogue: &[Practice], context: &Context<'_>, count: usize) -> V
             })
             .expect("pool is not empty");
         let practice = pool.remove(index);
-        if let Some(i) = best_flag(practice, context.flags, &answered) {
+        let flag = best_flag(practice, context.flags, &answered);
+        if let Some(i) = flag {
             answered.push(i);
         }
         if let Some(left) = budget.as_mut() {
@@ -219,7 +212,7 @@ pub fn suggest(catalogue: &[Practice], context: &Context<'_>, count: usize) -> V
         picked.push(Suggestion {
             id: practice.id.clone(),
             title: practice.title.clone(),
-            why: why(practice, main, context),
+            why: why(practice, main, flag.map(|i| &context.flags[i]), context),
             minutes_per_week: practice.minutes_per_week,
             implementation: practice.implementation,
             removes_work: practice.removes_work,
@@ -274,7 +267,14 @@ fn main_dimension(p: &Practice, needs: &[f64; 4]) -> Option<Dimension> {
         .max_by(|a, b| needs[a.index()].total_cmp(&needs[b.index()]))
 }
 
-fn why(p: &Practice, main: Option<Dimension>, context: &Context<'_>) -> String {
+/// Why this practice was chosen: the flag it answers (only the pick that
+/// answers a flag says so), the pattern, and its main dimension.
+fn why(
+    p: &Practice,
+    main: Option<Dimension>,
+    flag: Option<&RaisedFlag>,
+    context: &Context<'_>,
+) -> String {
     let Context {
         scores,
         pattern,
@@ -282,7 +282,7 @@ fn why(p: &Practice, main: Option<Dimension>, context: &Context<'_>) -> String {
         ..
     } = *context;
     let mut sentences = Vec::new();
-    if let Some(flag) = answered_flag(p, context) {
+    if let Some(flag) = flag {
         sentences.push(format!("Answers a flag: {}", first_clause(&flag.message)));
     }
     if p.patterns.contains(&pattern) {
