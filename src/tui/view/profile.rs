@@ -49,7 +49,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.title,
         )),
         Line::from(Span::styled(
-            "The essays tie what works to team size, coding share, critical-path work and company stage.",
+            "The Myth of the Coding Manager and the player/coach trap essay tie what works to team size, coding share, critical-path work and stage.",
             t.dim,
         )),
         Line::from(""),
