@@ -377,3 +377,34 @@ fn a_stale_lock_or_temp_file_from_a_crash_never_blocks_a_new_session() {
     store.save_progress(&mut s2).unwrap();
     assert_eq!(s2.id, format!("{}-2", s.id));
 }
+
+/// A record saved before suggestions were marked `removes_work`, flags had
+/// `covers` and patterns a headline still loads, and shows what it showed.
+#[test]
+fn a_record_from_before_the_second_edition_still_loads() {
+    let sandbox = Sandbox::new();
+    let mut store = SessionStore::new(&sandbox.data());
+    let mut app = app_on(&store, Clock::Fixed(NOW));
+    run_quick_session(&mut app, &mut store, 5, 10);
+    let dir = store.finished_dir();
+    let path = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "toml"))
+        .expect("a saved session");
+    let text = fs::read_to_string(&path).unwrap();
+    let older: String = text
+        .lines()
+        .filter(|l| {
+            !l.starts_with("removes_work") && !l.starts_with("covers") && !l.starts_with("headline")
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(older, text, "the new fields were saved");
+    fs::write(&path, older).unwrap();
+    let history = store.history();
+    assert!(history.problems.is_empty(), "{:?}", history.problems);
+    let record = history.sessions[0].record.clone().expect("a record");
+    assert!(record.pattern.is_some_and(|p| p.headline.is_none()));
+    assert!(record.suggestions.iter().all(|s| !s.removes_work));
+}

@@ -95,6 +95,8 @@ pub struct Suggestion {
     pub why: String,
     pub minutes_per_week: u16,
     pub implementation: bool,
+    /// Absent in records saved before practices were marked: false.
+    #[serde(default)]
     pub removes_work: bool,
     pub summary: String,
     pub steps: Vec<String>,

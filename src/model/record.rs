@@ -44,6 +44,10 @@ pub struct RecordedPattern {
     pub id: Pattern,
     pub title: String,
     pub summary: String,
+    /// What put the session in the pattern (profile or scores); absent in
+    /// records saved before headlines existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline: Option<String>,
 }
 
 fn scores_of(a: &Assessment) -> BTreeMap<Dimension, RecordedScore> {
@@ -74,6 +78,7 @@ impl Record {
                 id: *id,
                 title: text.title.clone(),
                 summary: text.summary.clone(),
+                headline: own.headline.clone(),
             }),
             flags: own.flags.clone(),
             suggestions: own.suggestions.clone(),
@@ -118,6 +123,7 @@ impl Record {
                 },
             )
         });
+        a.headline = self.pattern.as_ref().and_then(|p| p.headline.clone());
         a.flags = self.flags.clone();
         a.suggestions = self.suggestions.clone();
         same
