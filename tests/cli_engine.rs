@@ -26,7 +26,11 @@ fn sets_json_follows_the_contract() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let sets = run.json();
     let sets = sets.as_array().expect("an array of sets");
-    assert_eq!(sets.len(), 4);
+    assert_eq!(
+        sets.len(),
+        5,
+        "core, quick, onboarding, perception and coach"
+    );
     for set in sets {
         for key in ["id", "title", "source", "items"] {
             assert!(set.get(key).is_some(), "set lacks {key}: {set}");
@@ -536,7 +540,14 @@ fn user_sets_load_beside_built_in_ones_and_broken_ones_are_reported() {
         .collect();
     assert_eq!(
         ids,
-        ["core", "quick", "onboarding", "perception", "team-health"]
+        [
+            "core",
+            "quick",
+            "onboarding",
+            "perception",
+            "coach",
+            "team-health"
+        ]
     );
     assert!(
         run.stderr

@@ -106,7 +106,7 @@ fn the_tui_and_score_other_agree_on_gaps() {
     let coach = sandbox.dir.path().join("coach.toml");
     std::fs::write(&mine, answers_toml("quick", &active.session.answers, true)).unwrap();
     let other_answers = &active.session.other.as_ref().unwrap().answers;
-    std::fs::write(&coach, answers_toml("perception", other_answers, false)).unwrap();
+    std::fs::write(&coach, answers_toml("coach", other_answers, false)).unwrap();
     let run = sandbox.run(&[
         "score",
         "--answers",

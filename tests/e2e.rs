@@ -570,11 +570,16 @@ fn a_coaching_session_with_a_note_and_a_second_rater() {
     answer_questions(&mut tui, 1, &[5, 5, 1, 5, 1, 1, 5, 1, 5, 1, 5, 1]);
     tui.wait_for("pass the keyboard to your coach");
     tui.press(ENTER);
-    // ...and the coach sees the opposite on every perception item.
+    // ...and the coach sees the opposite on every coach item.
     for i in 1..=16 {
-        tui.wait_for(&format!("{i} / 16"));
+        tui.wait_for(&format!("{i} / 17"));
         tui.press("3");
     }
+    // The coach's free-text note, then Enter.
+    tui.wait_for("17 / 17");
+    tui.press("Billing rewrite");
+    tui.wait_for("Billing rewrite");
+    tui.press(ENTER);
     tui.wait_for("coach's view");
     tui.wait_for("talking point");
     tui.press("e");
@@ -596,8 +601,12 @@ fn a_coaching_session_with_a_note_and_a_second_rater() {
         Some("Nobody owns the build")
     );
     let other = session["other"].as_table().expect("[other]");
-    assert_eq!(other["set"].as_str(), Some("perception"));
-    assert_eq!(other["answers"].as_table().map(|a| a.len()), Some(16));
+    assert_eq!(other["set"].as_str(), Some("coach"));
+    assert_eq!(other["answers"].as_table().map(|a| a.len()), Some(17));
+    assert_eq!(
+        other["answers"]["coach-notice"].as_str(),
+        Some("Billing rewrite")
+    );
 
     let export = std::process::Command::new(env!("CARGO_BIN_EXE_altitude"))
         .args(["export", "latest"])

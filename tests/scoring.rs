@@ -273,6 +273,7 @@ fn sheet(set: &str, p: Profile, pairs: &[(&str, Answer)]) -> AnswerSheet {
         mode: Mode::Solo,
         profile: Some(p),
         answers: answers(pairs),
+        rater: None,
     }
 }
 

@@ -1280,7 +1280,7 @@ fn coaching_hands_the_keyboard_to_the_coach_after_the_last_question() {
     assert_eq!(question_index(&app), 0);
     let active = app.active.as_ref().expect("a session");
     assert!(active.rating_other);
-    assert_eq!(active.current_set().id, "perception");
+    assert_eq!(active.current_set().id, "coach");
     press(&mut app, ch('4'));
     let other = session(&app).other.as_ref().expect("the coach's answers");
     assert_eq!(other.answers.len(), 1);

@@ -634,7 +634,7 @@ fn normal(text: &str) -> String {
 /// lists the texts that are not shown whole at 80×24.
 fn cut_texts(set_id: &str, mode: Mode, why: bool) -> Vec<String> {
     let mut app = new_app();
-    if set_id == "perception" {
+    if set_id == "perception" || set_id == "coach" {
         open_picker(&mut app, set_id, mode);
         app.update(Action::Enter);
     } else {
@@ -668,7 +668,7 @@ fn cut_texts(set_id: &str, mode: Mode, why: bool) -> Vec<String> {
 #[test]
 fn every_question_shows_its_prompt_options_and_why_in_full() {
     let mut cut = Vec::new();
-    for set in ["core", "quick", "onboarding", "perception"] {
+    for set in ["core", "quick", "onboarding", "perception", "coach"] {
         cut.extend(cut_texts(set, Mode::Solo, true));
     }
     cut.extend(cut_texts("onboarding", Mode::Onboarding, true));

@@ -4,6 +4,7 @@
 use super::location::{Position, Problem, from_toml_error};
 use super::profile::{Mode, Profile, Stage};
 use super::question_set::{Kind, QuestionSet, Rater};
+use super::raters::Perspective;
 use super::text::first_forbidden;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -55,6 +56,8 @@ pub struct AnswerSheet {
     /// Absent only for second-rater sets.
     pub profile: Option<Profile>,
     pub answers: BTreeMap<String, Answer>,
+    /// Who rated, on a set rated by someone else (`rater = "peer"`).
+    pub rater: Option<Perspective>,
 }
 
 #[derive(Deserialize)]
@@ -62,6 +65,7 @@ pub struct AnswerSheet {
 struct RawSheet {
     set: Spanned<String>,
     mode: Option<Spanned<String>>,
+    rater: Option<Spanned<String>>,
     profile: Option<Spanned<RawProfile>>,
     #[serde(default)]
     answers: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
@@ -133,11 +137,35 @@ pub fn parse_sheet(
         answers.insert(id.clone(), answer);
     }
 
+    let rater = match &raw.rater {
+        None => None,
+        Some(r) if set.rater == Rater::SelfRater => {
+            return Err(at(
+                r.span().start,
+                format!(
+                    "`rater = \"{}\"` is for a set rated by someone else; \"{}\" is a self-assessment",
+                    r.get_ref(),
+                    set.id
+                ),
+            ));
+        }
+        Some(r) => Some(Perspective::parse(r.get_ref()).ok_or_else(|| {
+            at(
+                r.span().start,
+                format!(
+                    "unknown rater \"{}\"; expected coach, manager, peer or report",
+                    r.get_ref()
+                ),
+            )
+        })?),
+    };
+
     Ok(AnswerSheet {
         set: set.id.clone(),
         mode,
         profile,
         answers,
+        rater,
     })
 }
 

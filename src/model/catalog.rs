@@ -13,7 +13,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 /// The built-in sets, in the order they are listed.
-const BUILTIN_SETS: [(&str, &str); 4] = [
+const BUILTIN_SETS: [(&str, &str); 5] = [
     (
         "questions/core.toml",
         include_str!("../../questions/core.toml"),
@@ -29,6 +29,10 @@ const BUILTIN_SETS: [(&str, &str); 4] = [
     (
         "questions/perception.toml",
         include_str!("../../questions/perception.toml"),
+    ),
+    (
+        "questions/coach.toml",
+        include_str!("../../questions/coach.toml"),
     ),
 ];
 const FLAGS: (&str, &str) = ("assets/flags.toml", include_str!("../../assets/flags.toml"));
@@ -101,21 +105,24 @@ impl Library {
         };
         // Parsing the embedded TOML is most of start-up; split it over two
         // threads, about half the text each.
-        let (practices, perception, rest) = std::thread::scope(|scope| {
+        let (practices, raters, rest) = std::thread::scope(|scope| {
             let other = scope.spawn(|| {
                 let practices = parse_catalogue(PRACTICES.1)
                     .map_err(|e| from_toml_error(Path::new(PRACTICES.0), PRACTICES.1, &e));
-                (practices, parse(&BUILTIN_SETS[3]))
+                let raters: Vec<_> = BUILTIN_SETS[3..].iter().map(parse).collect();
+                (practices, raters)
             });
             let rest: Vec<_> = BUILTIN_SETS[..3].iter().map(parse).collect();
-            let (practices, perception) = other
+            let (practices, raters) = other
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (practices, perception, rest)
+            (practices, raters, rest)
         });
         let practices = practices?;
         let mut sets = rest.into_iter().collect::<Result<Vec<_>, _>>()?;
-        sets.push(perception?);
+        for set in raters {
+            sets.push(set?);
+        }
         Ok(Library {
             sets,
             flags,

@@ -101,6 +101,9 @@ pub struct Item {
     pub options: Vec<ChoiceOption>,
     /// Asked only when this holds for the profile.
     pub when: Option<Condition>,
+    /// On a set rated by someone else: the id of the self-assessment item
+    /// (in `core`) that this one mirrors, so a gap can be traced item by item.
+    pub mirrors: Option<String>,
 }
 
 /// An item a profile made meaningless, and why it was not asked.
@@ -252,6 +255,7 @@ struct RawItem {
     discuss: Option<Spanned<String>>,
     flag: Option<Spanned<String>>,
     when: Option<Spanned<String>>,
+    mirrors: Option<Spanned<String>>,
     options: Option<Spanned<Vec<Spanned<RawOption>>>>,
 }
 
@@ -374,6 +378,15 @@ pub fn parse_set(
     let mut items = Vec::with_capacity(raw.items.len());
     for raw_item in &raw.items {
         let item = check_item(&mut c, raw_item.get_ref(), known_flags);
+        if let (Rater::SelfRater, Some(m)) = (rater, &raw_item.get_ref().mirrors) {
+            c.at(
+                m,
+                format!(
+                    "item \"{}\": `mirrors` links a rater's item to a self-assessment item; it belongs in a set with rater = \"other\"",
+                    raw_item.get_ref().id.get_ref()
+                ),
+            );
+        }
         if let (Rater::Other, Some(when)) = (rater, &raw_item.get_ref().when) {
             c.at(
                 when,
@@ -482,9 +495,22 @@ fn check_item(c: &mut Checker<'_>, raw: &RawItem, known_flags: &[&str]) -> Item 
         }
         parsed
     });
+    let mirrors = raw.mirrors.as_ref().map(|m| {
+        if !is_valid_id(m.get_ref()) {
+            c.at(
+                m,
+                format!(
+                    "item \"{id}\": `mirrors = \"{}\"` must be an item id (lowercase letters, digits and '-')",
+                    m.get_ref()
+                ),
+            );
+        }
+        m.get_ref().clone()
+    });
 
     Item {
         when,
+        mirrors,
         id,
         kind,
         dimension,

@@ -128,6 +128,7 @@ impl Session {
             mode: self.mode,
             profile: self.profile,
             answers: self.answers.clone(),
+            rater: None,
         }
     }
 
@@ -137,8 +138,8 @@ impl Session {
             set: o.set.clone(),
             mode: self.mode,
             profile: None,
-
             answers: o.answers.clone(),
+            rater: None,
         })
     }
 }

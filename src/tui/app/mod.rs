@@ -84,8 +84,9 @@ pub enum Overlay {
     Note,
 }
 
-/// The set a second rater answers in coaching mode.
-pub const PERCEPTION_SET: &str = "perception";
+/// The set the coach answers in coaching mode: worded for what a coach hears
+/// in conversation, not what a team member sees at work.
+pub const PERCEPTION_SET: &str = "coach";
 
 /// A note being written on one question.
 #[derive(Debug, Clone)]

@@ -1,0 +1,385 @@
+//! Many raters, with anonymity: who rated the manager (their perspective),
+//! how their ratings are grouped, and what a group may show. A group of peers
+//! or reports shows nothing but its size until enough people answered that no
+//! one answer can be worked out; under that, its answers are left out of
+//! every figure, not folded into another.
+
+use super::answers::{Answer, AnswerSheet};
+use super::assessment::Assessment;
+use super::dimension::Dimension;
+use super::question_set::{Item, Kind, QuestionSet};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Where a rater sees the manager from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Perspective {
+    Coach,
+    Manager,
+    Peer,
+    Report,
+}
+
+impl Perspective {
+    pub const ALL: [Perspective; 4] = [
+        Perspective::Coach,
+        Perspective::Manager,
+        Perspective::Peer,
+        Perspective::Report,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Perspective::Coach => "coach",
+            Perspective::Manager => "manager",
+            Perspective::Peer => "peer",
+            Perspective::Report => "report",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Perspective> {
+        Perspective::ALL.into_iter().find(|p| p.id() == s)
+    }
+
+    /// The group's name in a sentence: "reports", "the coach".
+    pub fn group(self) -> &'static str {
+        match self {
+            Perspective::Coach => "coach",
+            Perspective::Manager => "their manager",
+            Perspective::Peer => "peers",
+            Perspective::Report => "reports",
+        }
+    }
+
+    /// The smallest group that may be shown: one for a coach or the manager's
+    /// own manager (they are known by name anyway), three for peers and
+    /// reports.
+    pub fn floor(self) -> usize {
+        match self {
+            Perspective::Coach | Perspective::Manager => 1,
+            Perspective::Peer | Perspective::Report => 3,
+        }
+    }
+
+    /// The set a rater of this perspective answers.
+    pub fn default_set(self) -> &'static str {
+        match self {
+            Perspective::Coach => "coach",
+            _ => "perception",
+        }
+    }
+}
+
+/// The minimum group sizes in use: the floors, raised by `config.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Minimums {
+    pub peer: Option<usize>,
+    pub report: Option<usize>,
+}
+
+impl Minimums {
+    /// The minimum for `p`: the configured one, never below the floor.
+    pub fn of(self, p: Perspective) -> usize {
+        let configured = match p {
+            Perspective::Peer => self.peer,
+            Perspective::Report => self.report,
+            _ => None,
+        };
+        configured.unwrap_or(0).max(p.floor())
+    }
+}
+
+/// Self minus others at which a difference becomes a talking point.
+pub const FINDING_GAP: i16 = 20;
+
+/// What a difference between self and a group means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// You see more strength, or less risk, than they do.
+    BlindSpot,
+    /// They see more empathy or credibility than you do.
+    HiddenStrength,
+    /// You report more load or drift than they see.
+    HiddenStrain,
+}
+
+impl FindingKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            FindingKind::BlindSpot => "Blind spot",
+            FindingKind::HiddenStrength => "Hidden strength",
+            FindingKind::HiddenStrain => "Hidden strain",
+        }
+    }
+
+    /// How self and the group compare, for `dim` and `group`.
+    pub fn explain(self, dim: Dimension, group: &str) -> String {
+        let name = dim.title().to_lowercase();
+        match self {
+            FindingKind::BlindSpot if dim.is_risk() => {
+                format!("{group} see more {name} than you report")
+            }
+            FindingKind::BlindSpot => format!("you rate your {name} higher than {group} do"),
+            FindingKind::HiddenStrength => format!("{group} rate your {name} higher than you do"),
+            FindingKind::HiddenStrain => {
+                format!("you report more {name} than {group} see")
+            }
+        }
+    }
+
+    /// The kind of a gap of `gap` (self minus group) on `dim`, if it is one.
+    pub fn of(dim: Dimension, gap: i16) -> Option<FindingKind> {
+        match (dim.is_risk(), gap) {
+            (false, g) if g >= FINDING_GAP => Some(FindingKind::BlindSpot),
+            (false, g) if g <= -FINDING_GAP => Some(FindingKind::HiddenStrength),
+            (true, g) if g <= -FINDING_GAP => Some(FindingKind::BlindSpot),
+            (true, g) if g >= FINDING_GAP => Some(FindingKind::HiddenStrain),
+            _ => None,
+        }
+    }
+}
+
+/// One question behind a finding, quoted in full: the group's item, the mean
+/// of their answers, and the manager's own mirrored item and answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quoted {
+    pub prompt: String,
+    /// The group's mean answer on the item's own scale (1 to 5).
+    pub group_mean: f64,
+    pub group_label: String,
+    /// The manager's mirrored question and their answer, if they answered it.
+    pub own_prompt: Option<String>,
+    pub own_answer: Option<String>,
+}
+
+/// A blind spot, hidden strength or hidden strain.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub dimension: Dimension,
+    pub own: u8,
+    pub group: u8,
+    pub gap: i16,
+    pub summary: String,
+    pub questions: Vec<Quoted>,
+}
+
+/// A group's figures, present only at or over its minimum.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupFigures {
+    /// The mean of the raters' dimension scores, per dimension.
+    pub scores: BTreeMap<Dimension, Option<u8>>,
+    /// Self minus the group, per dimension with both scores.
+    pub gaps: BTreeMap<Dimension, Option<i16>>,
+    pub findings: Vec<Finding>,
+    /// Free-text comments, in an order that does not follow the files.
+    pub comments: Vec<String>,
+}
+
+/// One perspective's group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    pub perspective: Perspective,
+    pub raters: usize,
+    pub min: usize,
+    pub figures: Option<GroupFigures>,
+}
+
+/// One rater's answers, scored against their set.
+#[derive(Debug, Clone)]
+pub struct Rating {
+    pub perspective: Perspective,
+    pub sheet: AnswerSheet,
+    pub assessment: Assessment,
+}
+
+/// Groups the ratings by perspective and works out what each may show.
+/// Perspectives with no rater are left out.
+pub fn aggregate(
+    own: &Assessment,
+    own_answers: &BTreeMap<String, Answer>,
+    ratings: &[Rating],
+    minimums: Minimums,
+) -> Vec<Group> {
+    Perspective::ALL
+        .into_iter()
+        .filter_map(|p| {
+            let members: Vec<&Rating> = ratings.iter().filter(|r| r.perspective == p).collect();
+            if members.is_empty() {
+                return None;
+            }
+            let min = minimums.of(p);
+            let figures = (members.len() >= min).then(|| figures(own, own_answers, p, &members));
+            Some(Group {
+                perspective: p,
+                raters: members.len(),
+                min,
+                figures,
+            })
+        })
+        .collect()
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+fn figures(
+    own: &Assessment,
+    own_answers: &BTreeMap<String, Answer>,
+    p: Perspective,
+    members: &[&Rating],
+) -> GroupFigures {
+    let mut scores = BTreeMap::new();
+    let mut gaps = BTreeMap::new();
+    let mut findings = Vec::new();
+    for dim in Dimension::ALL {
+        let group = mean(
+            members
+                .iter()
+                .filter_map(|r| r.assessment.scores.value(dim).map(f64::from)),
+        )
+        .map(|m| m.round().clamp(0.0, 100.0) as u8);
+        let own_score = own.scores.value(dim);
+        let gap = own_score
+            .zip(group)
+            .map(|(o, g)| i16::from(o) - i16::from(g));
+        scores.insert(dim, group);
+        gaps.insert(dim, gap);
+        if let (Some(o), Some(g), Some(gap)) = (own_score, group, gap)
+            && let Some(kind) = FindingKind::of(dim, gap)
+        {
+            findings.push(Finding {
+                kind,
+                dimension: dim,
+                own: o,
+                group: g,
+                gap,
+                summary: kind.explain(dim, p.group()),
+                questions: quoted(own, own_answers, members, dim, gap),
+            });
+        }
+    }
+    let mut comments: Vec<String> = members
+        .iter()
+        .flat_map(|r| {
+            r.sheet.answers.iter().filter_map(|(id, a)| match a {
+                Answer::Text(t) if !t.trim().is_empty() => r
+                    .assessment
+                    .set
+                    .item(id)
+                    .filter(|i| i.kind == Kind::Text)
+                    .map(|_| t.trim().to_string()),
+                _ => None,
+            })
+        })
+        .collect();
+    // Sorted, so the order says nothing about which file a comment came from.
+    comments.sort();
+    GroupFigures {
+        scores,
+        gaps,
+        findings,
+        comments,
+    }
+}
+
+/// The (up to three) questions that pull hardest in the gap's direction,
+/// with the group's mean answer and the manager's mirrored answer.
+fn quoted(
+    own: &Assessment,
+    own_answers: &BTreeMap<String, Answer>,
+    members: &[&Rating],
+    dim: Dimension,
+    gap: i16,
+) -> Vec<Quoted> {
+    let Some(set) = members.first().map(|r| &r.assessment.set) else {
+        return Vec::new();
+    };
+    let mut rows: Vec<(f64, Quoted)> =
+        set.items_in(dim)
+            .filter_map(|item| {
+                let raw = mean(members.iter().filter_map(
+                    |r| match r.sheet.answers.get(&item.id) {
+                        Some(Answer::Value(v)) => Some(f64::from(*v)),
+                        _ => None,
+                    },
+                ))?;
+                let keyed = mean(members.iter().filter_map(
+                    |r| match r.sheet.answers.get(&item.id) {
+                        Some(Answer::Value(v)) => item.keyed(*v).map(f64::from),
+                        _ => None,
+                    },
+                ))?;
+                let mirror = item.mirrors.as_deref().and_then(|id| own.set.item(id));
+                let own_keyed = mirror.and_then(|m| match own_answers.get(&m.id) {
+                    Some(Answer::Value(v)) => m.keyed(*v).map(f64::from),
+                    _ => None,
+                });
+                // How far this question pulls the way the gap goes (self minus group).
+                let pull = match own_keyed {
+                    Some(o) => (o - keyed) * f64::from(gap.signum()),
+                    None => (3.0 - keyed) * f64::from(gap.signum()),
+                };
+                Some((
+                    pull,
+                    Quoted {
+                        prompt: item.prompt.clone(),
+                        group_mean: (raw * 10.0).round() / 10.0,
+                        group_label: label_near(item, raw),
+                        own_prompt: mirror.map(|m| m.prompt.clone()),
+                        own_answer: mirror.and_then(|m| describe(m, own_answers.get(&m.id))),
+                    },
+                ))
+            })
+            .collect();
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+    rows.into_iter()
+        .filter(|(pull, _)| *pull > 0.0)
+        .take(3)
+        .map(|(_, q)| q)
+        .collect()
+}
+
+/// The scale label nearest a mean answer: 3.7 -> "Agree".
+fn label_near(item: &Item, raw: f64) -> String {
+    let nearest = raw.round().clamp(1.0, f64::from(item.scale_len())) as u8;
+    item.label(nearest).unwrap_or("").to_string()
+}
+
+/// An answer in words: "Agree", "not applicable", or none if skipped.
+fn describe(item: &Item, answer: Option<&Answer>) -> Option<String> {
+    match answer? {
+        Answer::Value(v) => item.label(*v).map(str::to_string),
+        Answer::NotApplicable => Some("not applicable / don't know".into()),
+        Answer::Text(_) => None,
+    }
+}
+
+/// Every rater set in `sets` must mirror items that exist in the self set
+/// `own`, on the same dimension. Returns the mismatches, for tests and
+/// `validate`-style checks of the built-in library.
+pub fn mirror_problems(rater_set: &QuestionSet, own: &QuestionSet) -> Vec<String> {
+    rater_set
+        .items
+        .iter()
+        .filter_map(|item| {
+            let target = item.mirrors.as_deref()?;
+            match own.item(target) {
+                None => Some(format!(
+                    "{}: item \"{}\" mirrors \"{target}\", which is not in \"{}\"",
+                    rater_set.id, item.id, own.id
+                )),
+                Some(m) if m.dimension != item.dimension => Some(format!(
+                    "{}: item \"{}\" mirrors \"{target}\" on another dimension",
+                    rater_set.id, item.id
+                )),
+                Some(_) => None,
+            }
+        })
+        .collect()
+}
