@@ -146,25 +146,7 @@ pub fn parse(path: &Path, source: &str, sets: &[QuestionSet]) -> Result<AnswerSh
     })?;
 
     let mut answers = BTreeMap::new();
-    let mut current: Option<(&Item, Vec<String>, Option<(u8, usize, String)>)> = None;
-    let mut finish = |current: Option<(&Item, Vec<String>, Option<(u8, usize, String)>)>,
-                      answers: &mut BTreeMap<String, Answer>| {
-        if let Some((item, text, ticked)) = current {
-            if item.kind == Kind::Text {
-                let text = text.join("\n").trim().to_string();
-                if !text.is_empty() {
-                    answers.insert(item.id.clone(), Answer::Text(text));
-                }
-            } else if let Some((value, _, _)) = ticked {
-                let answer = if value == 0 {
-                    Answer::NotApplicable
-                } else {
-                    Answer::Value(value)
-                };
-                answers.insert(item.id.clone(), answer);
-            }
-        }
-    };
+    let mut current: Option<Open<'_>> = None;
     let mut option_index = 0u8;
     for (n, (col, line)) in lines.iter().enumerate() {
         let trimmed = line.trim();
@@ -181,15 +163,19 @@ pub fn parse(path: &Path, source: &str, sets: &[QuestionSet]) -> Result<AnswerSh
                     format!("unknown question id \"{id}\" in set \"{}\"", set.id),
                 )
             })?;
-            if answers.contains_key(id) || current.as_ref().is_some_and(|c| c.0.id == id) {
+            if answers.contains_key(id) || current.as_ref().is_some_and(|c| c.item.id == id) {
                 return Err(at(n, indent, format!("question \"{id}\" appears twice")));
             }
             finish(current.take(), &mut answers);
-            current = Some((item, Vec::new(), None));
+            current = Some(Open {
+                item,
+                text: Vec::new(),
+                ticked: None,
+            });
             option_index = 0;
             continue;
         }
-        let Some((item, text, ticked)) = current.as_mut() else {
+        let Some(Open { item, text, ticked }) = current.as_mut() else {
             continue;
         };
         if item.kind == Kind::Text {
@@ -220,7 +206,7 @@ pub fn parse(path: &Path, source: &str, sets: &[QuestionSet]) -> Result<AnswerSh
             option_index
         };
         if is_ticked {
-            if let Some((_, _, first)) = ticked {
+            if let Some((_, first)) = ticked {
                 return Err(at(
                     n,
                     indent,
@@ -230,7 +216,7 @@ pub fn parse(path: &Path, source: &str, sets: &[QuestionSet]) -> Result<AnswerSh
                     ),
                 ));
             }
-            *ticked = Some((value, n, label.to_string()));
+            *ticked = Some((value, label.to_string()));
         }
     }
     finish(current.take(), &mut answers);
@@ -241,6 +227,34 @@ pub fn parse(path: &Path, source: &str, sets: &[QuestionSet]) -> Result<AnswerSh
         answers,
         rater: Some(perspective),
     })
+}
+
+/// The question being read: its item, free-text lines, and the ticked
+/// answer (its value, 0 for not applicable, and its label).
+struct Open<'a> {
+    item: &'a Item,
+    text: Vec<String>,
+    ticked: Option<(u8, String)>,
+}
+
+/// Records the answer of the question just read, if it has one.
+fn finish(open: Option<Open<'_>>, answers: &mut BTreeMap<String, Answer>) {
+    let Some(Open { item, text, ticked }) = open else {
+        return;
+    };
+    if item.kind == Kind::Text {
+        let text = text.join("\n").trim().to_string();
+        if !text.is_empty() {
+            answers.insert(item.id.clone(), Answer::Text(text));
+        }
+    } else if let Some((value, _)) = ticked {
+        let answer = if value == 0 {
+            Answer::NotApplicable
+        } else {
+            Answer::Value(value)
+        };
+        answers.insert(item.id.clone(), answer);
+    }
 }
 
 /// `12. Some question` starts a new question.
