@@ -63,11 +63,27 @@ pub enum Command {
         /// Answers file (TOML)
         #[arg(long, value_name = "FILE")]
         answers: PathBuf,
-        /// A second rater's answers to the `perception` set
+        /// A second rater's answers (the `coach` or `perception` set)
         #[arg(long, value_name = "FILE")]
         other: Option<PathBuf>,
+        /// Raters' answers files or filled-in forms, or folders of them
+        /// (*.toml, *.txt); each says who rated (coach, manager, peer, report)
+        #[arg(long, value_name = "PATH", num_args = 1..)]
+        others: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+    },
+    /// Write a plain-text rating form for a coach, peer, report or manager
+    Form {
+        /// The set to rate on (default: `coach` for a coach, else `perception`)
+        #[arg(long = "set", value_name = "ID")]
+        set: Option<String>,
+        /// Who will fill it in
+        #[arg(long = "as", value_enum, value_name = "PERSPECTIVE")]
+        rater: PerspectiveArg,
+        /// Write to this new file instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// List the saved sessions
     History {
@@ -100,6 +116,26 @@ impl From<ModeArg> for crate::model::Mode {
             ModeArg::Solo => crate::model::Mode::Solo,
             ModeArg::Coaching => crate::model::Mode::Coaching,
             ModeArg::Onboarding => crate::model::Mode::Onboarding,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PerspectiveArg {
+    Coach,
+    Manager,
+    Peer,
+    Report,
+}
+
+impl From<PerspectiveArg> for crate::model::raters::Perspective {
+    fn from(p: PerspectiveArg) -> Self {
+        use crate::model::raters::Perspective;
+        match p {
+            PerspectiveArg::Coach => Perspective::Coach,
+            PerspectiveArg::Manager => Perspective::Manager,
+            PerspectiveArg::Peer => Perspective::Peer,
+            PerspectiveArg::Report => Perspective::Report,
         }
     }
 }

@@ -5,17 +5,20 @@ use crate::cli::ExportFormat;
 use crate::cli::{Cli, Command, ListFormat, ReportFormat};
 use crate::model::answers::parse_sheet;
 use crate::model::catalog::Library;
+use crate::model::form;
+use crate::model::location::Position;
 use crate::model::location::Problem;
 use crate::model::question_set::Rater;
+use crate::model::raters::{Minimums, Perspective, Rating, aggregate};
 use crate::model::record::as_recorded;
 use crate::model::session::{Session, summarize};
 use crate::model::{AnswerSheet, Assessment, Dimension, assess};
 use crate::output;
-use crate::report::{json, markdown, plain};
+use crate::report::{json, markdown, perspectives, plain};
 use crate::sessions::SessionStore;
-use crate::store::Paths;
 use crate::store::atomic::{Replace, write_atomic};
 use crate::store::read::read_limited;
+use crate::store::{Config, Paths};
 use crate::tui::run::Launch;
 use std::io::{IsTerminal, Write};
 
@@ -23,7 +26,7 @@ use std::io::{IsTerminal, Write};
 macro_rules! warn {
     ($($arg:tt)*) => { output::warn(format_args!($($arg)*)) };
 }
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Exit code for input problems.
@@ -74,12 +77,34 @@ pub fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
         Some(Command::Score {
             answers,
             other,
+            others,
             format,
-        }) => score(
+        }) => {
+            let minimums = paths
+                .as_ref()
+                .ok()
+                .map(|p| {
+                    let (config, problem) = Config::load(&p.config_dir);
+                    if let Some(problem) = problem {
+                        warn!("warning: {problem}");
+                    }
+                    config.raters
+                })
+                .unwrap_or_default();
+            score(
+                &library(paths.ok().as_ref())?,
+                &answers,
+                other.as_deref(),
+                &others,
+                minimums,
+                format,
+            )
+        }
+        Some(Command::Form { set, rater, output }) => form(
             &library(paths.ok().as_ref())?,
-            &answers,
-            other.as_deref(),
-            format,
+            set,
+            rater.into(),
+            output.as_deref(),
         ),
     }
 }
@@ -160,9 +185,14 @@ fn validate(lib: &Library, files: &[std::path::PathBuf]) -> color_eyre::Result<E
 }
 
 /// Reads and checks an answers file.
+/// Reads an answers file, or a filled-in rating form, and scores it.
 fn read_sheet(lib: &Library, path: &Path) -> Result<(AnswerSheet, Assessment), Problem> {
     let source = read_limited(path)?;
-    let sheet = parse_sheet(path, &source, &lib.sets)?;
+    let sheet = if form::is_form(&source) {
+        form::parse(path, &source, &lib.sets)?
+    } else {
+        parse_sheet(path, &source, &lib.sets)?
+    };
     let set = lib.set(&sheet.set).expect("parse_sheet checked the set id");
     let assessment = assess(lib, set, &sheet);
     Ok((sheet, assessment))
@@ -172,6 +202,8 @@ fn score(
     lib: &Library,
     answers: &Path,
     other: Option<&Path>,
+    others: &[PathBuf],
+    minimums: Minimums,
     format: ReportFormat,
 ) -> color_eyre::Result<ExitCode> {
     let (sheet, own) = match read_sheet(lib, answers) {
@@ -187,7 +219,7 @@ fn score(
     {
         Ok(Some((path, (_, other)))) if other.set.rater != Rater::Other => {
             warn!(
-                "error: {}: --other takes a second rater's answers to a set like \"perception\"; \"{}\" is a self-assessment set",
+                "error: {}: --other takes a second rater's answers to a set like \"coach\" or \"perception\"; \"{}\" is a self-assessment set",
                 path.display(),
                 other.set.id
             );
@@ -199,20 +231,136 @@ fn score(
             return Ok(ExitCode::from(FAILURE));
         }
     };
+    let groups = if others.is_empty() {
+        None
+    } else {
+        match read_ratings(lib, others) {
+            Ok(ratings) => Some(aggregate(&own, &sheet.answers, &ratings, minimums)),
+            Err(p) => {
+                warn!("error: {p}");
+                return Ok(ExitCode::from(FAILURE));
+            }
+        }
+    };
     let mut out = output::stdout();
     match format {
-        ReportFormat::Text => write!(
-            out,
-            "{}",
-            plain::render(&own, &sheet.answers, other.as_ref())
-        )?,
-        ReportFormat::Markdown => write!(
-            out,
-            "{}",
-            markdown::render(&own, &sheet.answers, other.as_ref())
-        )?,
+        ReportFormat::Text => {
+            write!(
+                out,
+                "{}",
+                plain::render(&own, &sheet.answers, other.as_ref())
+            )?;
+            if let Some(groups) = &groups {
+                write!(out, "{}", perspectives::plain(groups))?;
+            }
+        }
+        ReportFormat::Markdown => {
+            write!(
+                out,
+                "{}",
+                markdown::render(&own, &sheet.answers, other.as_ref())
+            )?;
+            if let Some(groups) = &groups {
+                write!(out, "\n{}", perspectives::markdown(groups))?;
+            }
+        }
         ReportFormat::Json => {
-            output::json_pretty(&mut out, &json::score_json(&own, other.as_ref()))?;
+            let mut value = serde_json::json!(json::score_json(&own, other.as_ref()));
+            if let Some(groups) = &groups {
+                value["perspectives"] = perspectives::json(groups);
+            }
+            output::json_pretty(&mut out, &value)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The raters' files: each named file, and the `*.toml` and `*.txt` files in
+/// each named folder. Every one must be a rating of the manager that says
+/// who rated.
+fn read_ratings(lib: &Library, paths: &[PathBuf]) -> Result<Vec<Rating>, Problem> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| Problem::new(path, Position::START, format!("cannot read: {e}")))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "txt"))
+                .filter(|p| {
+                    !p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                })
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files
+        .iter()
+        .map(|path| {
+            let (sheet, assessment) = read_sheet(lib, path)?;
+            if assessment.set.rater != Rater::Other {
+                return Err(Problem::new(
+                    path,
+                    Position::START,
+                    format!(
+                        "\"{}\" is a self-assessment; --others takes raters' answers to a set like \"coach\" or \"perception\"",
+                        assessment.set.id
+                    ),
+                ));
+            }
+            let perspective = sheet.rater.ok_or_else(|| {
+                Problem::new(
+                    path,
+                    Position::START,
+                    "this file does not say who rated; add `rater = \"peer\"` (coach, manager, peer or report)",
+                )
+            })?;
+            Ok(Rating {
+                perspective,
+                sheet,
+                assessment,
+            })
+        })
+        .collect()
+}
+
+/// Writes a rating form for `perspective` on `set` (or the perspective's own set).
+fn form(
+    lib: &Library,
+    set: Option<String>,
+    perspective: Perspective,
+    output: Option<&Path>,
+) -> color_eyre::Result<ExitCode> {
+    let id = set.unwrap_or_else(|| perspective.default_set().to_string());
+    let Some(set) = lib.set(&id).filter(|s| s.rater == Rater::Other) else {
+        let raters: Vec<&str> = lib
+            .sets
+            .iter()
+            .filter(|s| s.rater == Rater::Other)
+            .map(|s| s.id.as_str())
+            .collect();
+        warn!(
+            "error: \"{id}\" is not a set for rating someone else; choose one of: {}",
+            raters.join(", ")
+        );
+        return Ok(ExitCode::from(FAILURE));
+    };
+    let text = form::render(set, perspective);
+    match output {
+        None => write!(output::stdout(), "{text}")?,
+        Some(path) => {
+            if let Err(e) = write_atomic(path, text.as_bytes(), Replace::Never) {
+                warn!("error: {e}");
+                return Ok(ExitCode::from(FAILURE));
+            }
+            warn!(
+                "Wrote {}. Send it to {}: they tick one box per question and send it back, by email or as a file. Then `altitude score --answers YOURS.toml --others FOLDER` reads every filled-in form in FOLDER.",
+                path.display(),
+                perspective.group()
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

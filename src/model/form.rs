@@ -25,9 +25,11 @@ pub fn render(set: &QuestionSet, perspective: Perspective) -> String {
     let _ = writeln!(out, "set: {}", set.id);
     let _ = writeln!(out, "as: {}", perspective.id());
     out.push('\n');
+    let _ = writeln!(out, "{}", set.title);
+    out.push('\n');
     let intro = format!(
-        "{} {} Put an x between the brackets of one answer per question, like [x]. Leave a question blank to skip it. Write free-text answers on the lines under the question. Your name is not asked for: groups of peers and reports are shown only when at least three people answered, and never one person's answers.",
-        set.title, set.description
+        "{} Put an x between the brackets of one answer per question, like [x]. Leave a question blank to skip it. Write free-text answers on the lines under the question. Your name is not asked for: groups of peers and reports are shown only when at least three people answered, and never one person's answers.",
+        set.description
     );
     out.push_str(&wrap(&intro, WIDTH, ""));
     for (n, item) in set.items.iter().enumerate() {

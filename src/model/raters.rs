@@ -42,14 +42,19 @@ impl Perspective {
         Perspective::ALL.into_iter().find(|p| p.id() == s)
     }
 
-    /// The group's name in a sentence: "reports", "the coach".
+    /// The group's name in a sentence, said to the manager: "your reports".
     pub fn group(self) -> &'static str {
         match self {
-            Perspective::Coach => "coach",
-            Perspective::Manager => "their manager",
-            Perspective::Peer => "peers",
-            Perspective::Report => "reports",
+            Perspective::Coach => "your coach",
+            Perspective::Manager => "your manager",
+            Perspective::Peer => "your peers",
+            Perspective::Report => "your reports",
         }
+    }
+
+    /// Whether the group is one person (and takes a singular verb).
+    pub fn is_one(self) -> bool {
+        matches!(self, Perspective::Coach | Perspective::Manager)
     }
 
     /// The smallest group that may be shown: one for a coach or the manager's
@@ -115,18 +120,24 @@ impl FindingKind {
         }
     }
 
-    /// How self and the group compare, for `dim` and `group`.
-    pub fn explain(self, dim: Dimension, group: &str) -> String {
+    /// How self and the group compare, for `dim` and the group `p`.
+    pub fn explain(self, dim: Dimension, p: Perspective) -> String {
         let name = dim.title().to_lowercase();
+        let group = p.group();
+        let (see, rate, does) = if p.is_one() {
+            ("sees", "rates", "does")
+        } else {
+            ("see", "rate", "do")
+        };
         match self {
             FindingKind::BlindSpot if dim.is_risk() => {
-                format!("{group} see more {name} than you report")
+                format!("{group} {see} more {name} than you report")
             }
-            FindingKind::BlindSpot => format!("you rate your {name} higher than {group} do"),
-            FindingKind::HiddenStrength => format!("{group} rate your {name} higher than you do"),
-            FindingKind::HiddenStrain => {
-                format!("you report more {name} than {group} see")
+            FindingKind::BlindSpot => format!("you rate your {name} higher than {group} {does}"),
+            FindingKind::HiddenStrength => {
+                format!("{group} {rate} your {name} higher than you do")
             }
+            FindingKind::HiddenStrain => format!("you report more {name} than {group} {see}"),
         }
     }
 
@@ -150,9 +161,24 @@ pub struct Quoted {
     /// The group's mean answer on the item's own scale (1 to 5).
     pub group_mean: f64,
     pub group_label: String,
+    /// Which way the group's answer moves the score: "raises empathy".
+    pub group_effect: String,
     /// The manager's mirrored question and their answer, if they answered it.
     pub own_prompt: Option<String>,
     pub own_answer: Option<String>,
+    pub own_effect: Option<String>,
+}
+
+/// Which way a keyed answer (1 to 5) moves a dimension's score.
+fn effect(keyed: f64, dim: Dimension) -> String {
+    let name = dim.title().to_lowercase();
+    if keyed > 3.0 {
+        format!("raises {name}")
+    } else if keyed < 3.0 {
+        format!("lowers {name}")
+    } else {
+        format!("leaves {name} in the middle")
+    }
 }
 
 /// A blind spot, hidden strength or hidden strain.
@@ -259,7 +285,7 @@ fn figures(
                 own: o,
                 group: g,
                 gap,
-                summary: kind.explain(dim, p.group()),
+                summary: kind.explain(dim, p),
                 questions: quoted(own, own_answers, members, dim, gap),
             });
         }
@@ -331,8 +357,10 @@ fn quoted(
                         prompt: item.prompt.clone(),
                         group_mean: (raw * 10.0).round() / 10.0,
                         group_label: label_near(item, raw),
+                        group_effect: effect(keyed, dim),
                         own_prompt: mirror.map(|m| m.prompt.clone()),
                         own_answer: mirror.and_then(|m| describe(m, own_answers.get(&m.id))),
+                        own_effect: own_keyed.map(|k| effect(k, dim)),
                     },
                 ))
             })

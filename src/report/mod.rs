@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod markdown;
+pub mod perspectives;
 pub mod plain;
 
 use crate::model::Dimension;

@@ -4,6 +4,7 @@
 use super::read::read_limited;
 use crate::model::Mode;
 use crate::model::location::{Problem, from_toml_error};
+use crate::model::raters::Minimums;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -24,6 +25,8 @@ pub struct Config {
     pub theme: ThemeName,
     pub default_set: Option<String>,
     pub default_mode: Option<Mode>,
+    /// Smallest groups of peers and reports that may be shown (never below 3).
+    pub raters: Minimums,
 }
 
 impl Config {
