@@ -319,7 +319,7 @@ fn flags_name_the_answers_that_raised_them() {
         burnout
             .raised_by
             .iter()
-            .any(|e| e.starts_with("b1 = 4 (Often)"))
+            .any(|e| e.ends_with(": Often (raises burnout risk)") && e.starts_with('"'))
     );
     assert_eq!(burnout.covers, ["one-on-ones-slipping"]);
     let ids: Vec<&str> = a.flags.iter().map(|f| f.id.as_str()).collect();

@@ -164,10 +164,23 @@ fn profile_flags(p: &Profile) -> Vec<(&'static str, Vec<String>)> {
     out
 }
 
-/// `item-id = 4 (Often)`.
+/// An answer quoted in full, in the direction that matters:
+/// `"I worked evenings or weekends…": Often (raises burnout risk)`.
 pub fn describe_answer(set: &QuestionSet, item_id: &str, raw: u8) -> String {
-    match set.item(item_id).and_then(|i| i.label(raw)) {
-        Some(label) => format!("{item_id} = {raw} ({label})"),
-        None => format!("{item_id} = {raw}"),
-    }
+    let Some(item) = set.item(item_id) else {
+        return format!("{item_id} = {raw}");
+    };
+    let label = item.label(raw).unwrap_or("");
+    let effect = match (item.keyed(raw), item.dimension) {
+        (Some(k), Some(dim)) => {
+            let name = dim.title().to_lowercase();
+            match k {
+                1 | 2 => format!(" (lowers {name})"),
+                3 => format!(" (leaves {name} in the middle)"),
+                _ => format!(" (raises {name})"),
+            }
+        }
+        _ => String::new(),
+    };
+    format!("\"{}\": {label}{effect}", item.prompt)
 }

@@ -44,7 +44,13 @@ pub fn computation_lines(set: &crate::model::QuestionSet, s: &DimensionScore) ->
             } else {
                 String::new()
             };
-            format!("{}: answered {} ({label}), {keying}{weight}", c.item, c.raw)
+            let prompt = set
+                .item(&c.item)
+                .map_or(c.item.as_str(), |i| i.prompt.as_str());
+            format!(
+                "\"{prompt}\" ({}): answered {} ({label}), {keying}{weight}",
+                c.item, c.raw
+            )
         })
         .collect()
 }
