@@ -301,3 +301,18 @@ fn flags_that_absorb_others_name_real_flags() {
         }
     }
 }
+
+#[test]
+fn practice_groups_hold_real_alternatives() {
+    let lib = library();
+    let mut groups: std::collections::BTreeMap<&str, usize> = Default::default();
+    for p in &lib.practices {
+        if let Some(g) = &p.group {
+            *groups.entry(g.as_str()).or_default() += 1;
+        }
+    }
+    assert!(groups.contains_key("hybrid-limits"), "{groups:?}");
+    for (g, n) in groups {
+        assert!(n >= 2, "group {g} has only {n} practice");
+    }
+}
