@@ -17,9 +17,9 @@ fn set<'a>(lib: &'a Library, id: &str) -> &'a QuestionSet {
 const OWN_SETS: [&str; 3] = ["core", "quick", "onboarding"];
 
 #[test]
-fn core_and_quick_give_both_sides_of_the_debate_equal_weight() {
+fn core_quick_and_onboarding_give_both_sides_of_the_debate_equal_weight() {
     let lib = library();
-    for id in ["core", "quick"] {
+    for id in OWN_SETS {
         let side = |s| {
             set(&lib, id)
                 .scored_items()
