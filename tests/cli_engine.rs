@@ -49,6 +49,19 @@ fn sets_json_follows_the_contract() {
             }
         }
     }
+    // Items asked only of some managers say so.
+    let core = &sets[0]["items"];
+    let item = |id: &str| {
+        core.as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {id}"))
+    };
+    assert_eq!(item("code-can-wait")["when"], "codes");
+    assert_eq!(item("technical-partner")["when"], "no-code");
+    assert!(item("slowest-build-step").get("when").is_none());
 }
 
 #[test]

@@ -17,9 +17,9 @@ fn set<'a>(lib: &'a Library, id: &str) -> &'a QuestionSet {
 const OWN_SETS: [&str; 3] = ["core", "quick", "onboarding"];
 
 #[test]
-fn core_and_quick_give_both_sides_of_the_debate_equal_weight() {
+fn core_quick_and_onboarding_give_both_sides_of_the_debate_equal_weight() {
     let lib = library();
-    for id in ["core", "quick"] {
+    for id in OWN_SETS {
         let side = |s| {
             set(&lib, id)
                 .scored_items()
@@ -299,5 +299,20 @@ fn flags_that_absorb_others_name_real_flags() {
             );
             assert!(mine < theirs, "{} must come before {a} to absorb it", f.id);
         }
+    }
+}
+
+#[test]
+fn practice_groups_hold_real_alternatives() {
+    let lib = library();
+    let mut groups: std::collections::BTreeMap<&str, usize> = Default::default();
+    for p in &lib.practices {
+        if let Some(g) = &p.group {
+            *groups.entry(g.as_str()).or_default() += 1;
+        }
+    }
+    assert!(groups.contains_key("hybrid-limits"), "{groups:?}");
+    for (g, n) in groups {
+        assert!(n >= 2, "group {g} has only {n} practice");
     }
 }

@@ -12,7 +12,9 @@
 //! need it answered drops by 0.15, and the flag it answered gives no more
 //! bonus, so the list covers more than one dimension and more than one flag.
 //! With burnout risk of 70 or more the list starts with a practice that
-//! removes work and stays within an hour a week in total. Practices limited by team size or stage
+//! removes work and stays within an hour a week in total. A practice written
+//! for the person's situation (`when`) gets 0.1 more, and practices in one
+//! `group` are alternatives, of which at most one is suggested. Practices limited by team size or stage
 //! are left out where they do not apply, and implementation practices are only
 //! offered to a small team (5 reports or fewer) with low risk and no
 //! critical-path work, and at most one of them.
@@ -33,6 +35,9 @@ const UNKNOWN_NEED: f64 = 0.35;
 const PATTERN_BONUS: f64 = 0.3;
 const FLAG_BONUS: f64 = 0.4;
 const COVERED_FLAG_BONUS: f64 = 0.25;
+/// A practice written for this person's situation (`when` = codes, no-code
+/// or critical-path) ranks a little above a general one.
+const SITUATION_BONUS: f64 = 0.1;
 const ANSWERED_NEED_DROP: f64 = 0.15;
 /// Burnout risk at or above this puts the suggestions on a time budget.
 pub const BUDGET_BURNOUT: u8 = 70;
@@ -74,6 +79,8 @@ pub struct Practice {
     pub removes_work: bool,
     /// Offered only when this holds for the profile.
     pub when: Option<Condition>,
+    /// Practices in one group are alternatives: at most one is suggested.
+    pub group: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -179,7 +186,11 @@ pub fn suggest(catalogue: &[Practice], context: &Context<'_>, count: usize) -> V
             } else {
                 0.0
             };
-            best + pattern_bonus + flag_bonus(p, context.flags, &answered)
+            let situation = match p.when {
+                Some(Condition::HasReports) | None => 0.0,
+                Some(_) => SITUATION_BONUS,
+            };
+            best + pattern_bonus + situation + flag_bonus(p, context.flags, &answered)
         };
         let (index, _) = pool
             .iter()
@@ -193,6 +204,9 @@ pub fn suggest(catalogue: &[Practice], context: &Context<'_>, count: usize) -> V
             })
             .expect("pool is not empty");
         let practice = pool.remove(index);
+        if let Some(group) = &practice.group {
+            pool.retain(|p| p.group.as_ref() != Some(group));
+        }
         let flag = best_flag(practice, context.flags, &answered);
         if let Some(i) = flag {
             answered.push(i);

@@ -23,6 +23,9 @@ pub struct ItemJson {
     pub side: Option<&'static str>,
     pub reverse: bool,
     pub weight: f64,
+    /// The condition under which the item is asked (`codes`, `no-code`, ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Vec<OptionJson>>,
 }
@@ -52,6 +55,7 @@ pub fn set_json(set: &QuestionSet) -> SetJson {
                 side: i.side.map(|s| s.id()),
                 reverse: i.reverse,
                 weight: i.weight,
+                when: i.when.map(|c| c.id()),
                 options: (i.kind == Kind::Choice).then(|| {
                     i.options
                         .iter()
