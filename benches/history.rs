@@ -167,6 +167,7 @@ fn session(library: &Library, rng: &mut Rng, n: usize, previous: &[Commitment]) 
         .map(|sg| Commitment {
             practice: sg.id.clone(),
             title: sg.title.clone(),
+            due: None,
         })
         .collect();
     s.position = set.items.len();

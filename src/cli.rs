@@ -73,6 +73,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// Write a calendar event (.ics) for the check-in on a session's commitments
+    Remind {
+        /// A session id from `altitude history`, or `latest`
+        #[arg(default_value = "latest", value_name = "ID")]
+        id: String,
+        /// Write to this new file (default: a new file in the data dir's exports/)
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Write a plain-text rating form for a coach, peer, report or manager
     Form {
         /// The set to rate on (default: `coach` for a coach, else `perception`)

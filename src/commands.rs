@@ -100,6 +100,7 @@ pub fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
                 format,
             )
         }
+        Some(Command::Remind { id, output }) => remind(&paths?, &id, output.as_deref()),
         Some(Command::Form { set, rater, output }) => form(
             &library(paths.ok().as_ref())?,
             set,
@@ -325,6 +326,48 @@ fn read_ratings(lib: &Library, paths: &[PathBuf]) -> Result<Vec<Rating>, Problem
             })
         })
         .collect()
+}
+
+/// Writes the check-in reminder of one session as an `.ics` event.
+fn remind(paths: &Paths, id: &str, output: Option<&Path>) -> color_eyre::Result<ExitCode> {
+    let history = load_history(paths);
+    let Some(session) = history.find(id) else {
+        warn!(
+            "error: no finished session \"{id}\" in {}; `altitude history` lists the ids",
+            paths.data_dir.display()
+        );
+        return Ok(ExitCode::from(FAILURE));
+    };
+    let text = crate::report::ics::reminder(session, crate::model::time::Timestamp::now());
+    let written = match output {
+        Some(path) => {
+            write_atomic(path, text.as_bytes(), Replace::Never).map(|()| path.to_path_buf())
+        }
+        None => SessionStore::new(&paths.data_dir).write_export(
+            &format!("{}-check-in", session.id),
+            "ics",
+            &text,
+        ),
+    };
+    match written {
+        Ok(path) => {
+            warn!(
+                "Wrote {}: the check-in on {} ({}). Open it to add it to your calendar.",
+                path.display(),
+                crate::report::ics::check_in_day(session).date(),
+                if session.commitments.len() == 1 {
+                    "1 commitment".to_string()
+                } else {
+                    format!("{} commitments", session.commitments.len())
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            warn!("error: {e}");
+            Ok(ExitCode::from(FAILURE))
+        }
+    }
 }
 
 /// Writes a rating form for `perspective` on `set` (or the perspective's own set).

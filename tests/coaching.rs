@@ -172,3 +172,43 @@ fn onboarding_ends_in_a_week_by_week_plan_that_reaches_the_export() {
     }
     assert!(markdown.contains(&plan.weeks[0].practice.title));
 }
+
+/// The coaching export is a debrief a coach can hand over: talking points
+/// largest first with their questions quoted, commitments with an owner and
+/// a date, and the re-runs at 30 and 60 days.
+#[test]
+fn the_coaching_export_reads_as_a_debrief() {
+    let mut app = app();
+    app.start("quick", Mode::Coaching);
+    profile(&mut app);
+    answer_all(&mut app, |i| [5, 1][i % 2]);
+    app.update(Action::StartOther);
+    answer_all(&mut app, |i| [1, 5][i % 2]);
+    app.update(Action::Enter);
+    app.update(Action::Toggle);
+    app.update(Action::Enter);
+    let session = app.active.as_ref().unwrap().session.clone();
+    let due = session.commitments[0].due.expect("a due date once saved");
+    assert_eq!(due.0, session.finished.unwrap().0 + 30 * 86_400);
+    let md = render_session(&app.library, &session, &[]);
+    assert!(md.contains("A debrief of a coaching conversation"), "{md}");
+    assert!(
+        md.contains(&format!("owner: the manager · check in by {}", due.date())),
+        "{md}"
+    );
+    assert!(md.contains("## Next steps"), "{md}");
+    assert!(md.contains("`altitude start --set quick`"), "{md}");
+    // Talking points quote the questions, never bare item ids.
+    let quick = app.library.set("quick").unwrap();
+    let talking = &md[md.find("## Talking points").expect("talking points")..];
+    let quoted = quick
+        .items
+        .iter()
+        .filter(|i| talking.contains(&altitude::output::markdown(&i.prompt)))
+        .count();
+    assert!(quoted >= 1, "{talking}");
+    assert!(
+        !talking.contains(" = 5 ("),
+        "an answer cited by id: {talking}"
+    );
+}

@@ -37,6 +37,7 @@ fn finished(set: &str, at: u64, answer: u8) -> Session {
     s.commitments.push(Commitment {
         practice: "friction-log".into(),
         title: "Keep a team friction log for two weeks".into(),
+        due: None,
     });
     s.finished = Some(Timestamp(at + 600));
     s
@@ -387,4 +388,46 @@ fn a_new_session_checks_in_only_on_the_previous_sessions_commitments() {
         history.commitments_before("20260920-000000-quick"),
         older.commitments
     );
+}
+
+/// `altitude remind` writes the check-in as a calendar event, in a new file
+/// each time, and never over one that exists.
+#[test]
+fn remind_writes_the_check_in_to_a_calendar_file() {
+    let sandbox = Sandbox::new();
+    let mut s = finished("quick", 1_790_000_000, 3);
+    s.commitments[0].due = Some(Timestamp(1_790_000_000 + 30 * 86_400));
+    SessionStore::new(&sandbox.data())
+        .save_finished(&mut s)
+        .unwrap();
+    let run = sandbox.run(&["remind"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let path = sandbox
+        .data()
+        .join("exports")
+        .join(format!("{}-check-in.ics", s.id));
+    let ics = fs::read_to_string(&path).unwrap();
+    assert!(ics.contains("DTSTART;VALUE=DATE:20261021"), "{ics}");
+    assert!(
+        ics.replace("\r\n ", "")
+            .contains("Keep a team friction log for two weeks")
+    );
+    assert!(
+        run.stderr
+            .contains("the check-in on 2026-10-21 (1 commitment)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(sandbox.run(&["remind"]).code, 0);
+    assert!(
+        path.with_file_name(format!("{}-check-in-2.ics", s.id))
+            .exists()
+    );
+    let taken = sandbox.dir.path().join("mine.ics");
+    fs::write(&taken, "keep").unwrap();
+    assert_eq!(
+        sandbox.run(&["remind", "-o", taken.to_str().unwrap()]).code,
+        1
+    );
+    assert_eq!(fs::read_to_string(&taken).unwrap(), "keep");
 }

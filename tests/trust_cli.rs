@@ -168,6 +168,7 @@ fn write_hostile_sessions(sandbox: &Sandbox) {
     s.commitments.push(altitude::model::session::Commitment {
         practice: "friction-log".into(),
         title: format!("`rm -rf`{ATTACK}"),
+        due: None,
     });
     fs::write(
         dir.join(format!("{}.toml", s.id)),

@@ -872,6 +872,7 @@ fn finished_session(days_ago: u64, commitments: &[&str]) -> Session {
             Commitment {
                 practice: p.id.clone(),
                 title: p.title.clone(),
+                due: None,
             }
         })
         .collect();

@@ -54,6 +54,7 @@ fn finished(lib: &Library, days_ago: u64) -> Session {
         .map(|p| Commitment {
             practice: p.id.clone(),
             title: p.title.clone(),
+            due: None,
         })
         .collect();
     s.checkins = vec![CheckIn {

@@ -165,6 +165,7 @@ fn commitments(n: usize) -> Vec<Commitment> {
         .map(|p| Commitment {
             practice: p.id.clone(),
             title: p.title.clone(),
+            due: None,
         })
         .collect()
 }

@@ -38,6 +38,7 @@ fuzz_target!(|data: &[u8]| {
     s.commitments.push(Commitment {
         practice: "friction-log".into(),
         title: text.clone(),
+        due: None,
     });
     s.checkins.push(CheckIn {
         practice: "friction-log".into(),

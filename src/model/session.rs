@@ -51,12 +51,19 @@ pub struct CheckIn {
     pub status: CheckInStatus,
 }
 
-/// A commitment picked at the end of a session.
+/// A commitment picked at the end of a session. Its owner is the manager;
+/// it is due at the next check-in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Commitment {
     pub practice: String,
     pub title: String,
+    /// When to check in on it (set when the session is saved).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Timestamp>,
 }
+
+/// Days from a session to the check-in on its commitments.
+pub const CHECK_IN_DAYS: u64 = 30;
 
 /// A second rater's answers (coaching mode).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

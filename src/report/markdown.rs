@@ -79,21 +79,61 @@ pub fn render_session(library: &Library, session: &Session, history: &[Summary])
             escape(&set.title)
         );
     }
+    let coaching = session.mode == crate::model::Mode::Coaching;
+    if coaching {
+        let _ = writeln!(
+            out,
+            "*A debrief of a coaching conversation: the picture from both sides, the gaps worth talking about with the questions behind them, the notes, and what happens next. Both of you can keep a copy.*\n"
+        );
+    }
     write_body(&mut out, &a, &session.answers, other.as_ref());
     let _ = writeln!(out, "## Commitments until next time\n");
     if session.commitments.is_empty() {
         let _ = writeln!(out, "None picked this time.\n");
     } else {
         for c in &session.commitments {
-            let _ = writeln!(out, "- [ ] {}", escape(&c.title));
+            let due = c
+                .due
+                .map(|d| format!(" · check in by {}", d.date()))
+                .unwrap_or_default();
+            let _ = writeln!(out, "- [ ] {} · owner: the manager{due}", escape(&c.title));
         }
         out.push('\n');
     }
     write_notes(&mut out, set, session);
+    if coaching {
+        write_next_steps(&mut out, session);
+    }
     write_trend(&mut out, session, history);
     write_method(&mut out, &a);
     write_sources(&mut out, &a);
     out
+}
+
+/// What happens after a coaching conversation: the check-in and two re-runs.
+fn write_next_steps(out: &mut String, session: &Session) {
+    let from = session.finished.unwrap_or(session.started);
+    let day = |days: u64| crate::model::time::Timestamp(from.0 + days * 86_400).date();
+    let _ = writeln!(
+        out,
+        "## Next steps
+"
+    );
+    let _ = writeln!(
+        out,
+        "- Around {}: re-run the monthly check-in (`altitude start --set quick`); it opens by asking how each commitment went.",
+        day(30)
+    );
+    let _ = writeln!(
+        out,
+        "- Around {}: run it again and compare the trend with your coach.",
+        day(60)
+    );
+    let _ = writeln!(
+        out,
+        "- `altitude remind {}` writes the first check-in to a calendar file, so it does not depend on memory.\n",
+        escape(&session.id)
+    );
 }
 
 /// A session whose question set is gone: what its record still says.
@@ -351,7 +391,9 @@ fn write_method(out: &mut String, a: &Assessment) {
 }
 
 fn write_talking_points(out: &mut String, a: &Assessment, o: &Assessment) {
-    let points = talking_points(&a.set, &a.scores, &o.set, &o.scores);
+    let mut points = talking_points(&a.set, &a.scores, &o.set, &o.scores);
+    // The largest gaps first: a conversation starts with the top three.
+    points.sort_by_key(|p| std::cmp::Reverse(p.gap.unsigned_abs()));
     let _ = writeln!(out, "## Talking points\n");
     if points.is_empty() {
         let _ = writeln!(
@@ -362,7 +404,7 @@ fn write_talking_points(out: &mut String, a: &Assessment, o: &Assessment) {
     }
     let _ = writeln!(
         out,
-        "Where self and other differ by {TALKING_POINT_GAP} points or more: the gap is the conversation.\n"
+        "Where self and other differ by {TALKING_POINT_GAP} points or more: the gap is the conversation. Largest first; start with the top three.\n"
     );
     for p in points {
         let _ = writeln!(
@@ -373,8 +415,12 @@ fn write_talking_points(out: &mut String, a: &Assessment, o: &Assessment) {
             p.other,
             p.gap
         );
-        let _ = writeln!(out, "  - Self: {}", escape(&p.own_items.join(", ")));
-        let _ = writeln!(out, "  - Other: {}", escape(&p.other_items.join(", ")));
+        for item in &p.own_items {
+            let _ = writeln!(out, "  - Self: {}", escape(item));
+        }
+        for item in &p.other_items {
+            let _ = writeln!(out, "  - Other: {}", escape(item));
+        }
     }
     out.push('\n');
 }

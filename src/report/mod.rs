@@ -1,6 +1,7 @@
 //! Reports of an assessment for people and programs: plain text, Markdown and
 //! JSON. They are written through `crate::output`, which makes text from files safe.
 
+pub mod ics;
 pub mod json;
 pub mod markdown;
 pub mod perspectives;

@@ -8,7 +8,9 @@ use crate::model::profile::ProfileDraft;
 use crate::model::question_set::{Kind, QuestionSet, Rater};
 use crate::model::record::Record;
 use crate::model::scoring::{TalkingPoint, talking_points};
-use crate::model::session::{CheckIn, Commitment, OtherRating, Session, Summary, summarize};
+use crate::model::session::{
+    CHECK_IN_DAYS, CheckIn, Commitment, OtherRating, Session, Summary, summarize,
+};
 use crate::model::time::{Clock, Timestamp};
 use crate::model::{Assessment, Mode, Profile, Stage, assess};
 use crate::sessions::History;
@@ -564,6 +566,7 @@ impl App {
                     picked.push(Commitment {
                         practice: s.id.clone(),
                         title: s.title.clone(),
+                        due: None,
                     });
                 } else {
                     self.status = Some(format!(
@@ -574,7 +577,12 @@ impl App {
                 return Some(Effect::SaveProgress);
             }
             Action::Enter => {
-                active.session.finished = Some(self.clock.now());
+                let now = self.clock.now();
+                active.session.finished = Some(now);
+                let due = Timestamp(now.0 + CHECK_IN_DAYS * 86_400);
+                for c in &mut active.session.commitments {
+                    c.due.get_or_insert(due);
+                }
                 active.session.record = active
                     .assessment
                     .as_ref()
