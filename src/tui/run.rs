@@ -94,8 +94,16 @@ pub fn run(library: Library, paths: &Paths, launch: Launch) -> color_eyre::Resul
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, &mut app, &mut store, &signal, first);
     let _ = ratatui::try_restore();
+    // From here the main thread ends the process; the watcher must not call
+    // `exit` at the same time (two threads in `exit` can crash).
+    if let Ok(mut ending) = ENDING.lock() {
+        *ending = true;
+    }
     result
 }
+
+/// Set once the main thread is on its way out; see `watch_signals`.
+static ENDING: std::sync::Mutex<bool> = std::sync::Mutex::new(false);
 
 /// SIGINT, SIGQUIT, SIGTERM and SIGHUP store their number in the returned
 /// cell, which the loop checks between events, and end the loop. If the loop
@@ -112,6 +120,11 @@ fn watch_signals() -> std::io::Result<Arc<AtomicI32>> {
         if let Some(n) = signals.forever().next() {
             flag.store(n, Ordering::SeqCst);
             std::thread::sleep(Duration::from_millis(750));
+            // Holding the lock keeps the main thread from exiting meanwhile.
+            let Ok(ending) = ENDING.lock() else { return };
+            if *ending {
+                return;
+            }
             // `try_restore`, not `restore`: the latter prints on failure, and
             // printing to a closed terminal panics.
             let _ = ratatui::try_restore();
