@@ -72,6 +72,29 @@ pub fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
                 output.as_deref(),
             )
         }
+        Some(Command::Evidence {
+            repos,
+            me,
+            calendars,
+            since,
+            until,
+            work_hours,
+            work_days,
+            tz,
+            format,
+        }) => evidence(
+            &crate::evidence::Request {
+                repos,
+                me,
+                calendars,
+                since,
+                until,
+                work_hours,
+                work_days,
+                tz,
+            },
+            format,
+        ),
         Some(Command::Sets { format }) => sets(&library(paths.ok().as_ref())?, format),
         Some(Command::Validate { files }) => validate(&Library::builtin()?, &files),
         Some(Command::Score {
@@ -119,6 +142,25 @@ fn library(paths: Option<&Paths>) -> color_eyre::Result<Library> {
         warn!("warning: {w}");
     }
     Ok(lib)
+}
+
+fn evidence(req: &crate::evidence::Request, format: ListFormat) -> color_eyre::Result<ExitCode> {
+    let found = match crate::evidence::gather(req) {
+        Ok(found) => found,
+        Err(e) => {
+            eprintln!("error: {}", sanitize(&e.to_string()));
+            return Ok(ExitCode::from(FAILURE));
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    match format {
+        ListFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &crate::evidence::report::json(&found))?;
+            writeln!(out)?;
+        }
+        ListFormat::Text => write!(out, "{}", crate::evidence::report::text(&found))?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn sets(lib: &Library, format: ListFormat) -> color_eyre::Result<ExitCode> {
