@@ -149,7 +149,7 @@ pub fn text(e: &Evidence) -> String {
             row(&mut out, "Commits, all authors", g.commits_all, "");
             let share = g
                 .share
-                .map_or(String::new(), |s| format!("{}% of all", num(s * 100.0)));
+                .map_or(String::new(), |s| format!("{:.0}% of all", s * 100.0));
             row(&mut out, "Mine", g.commits_mine, &share);
             row(&mut out, "Mine out of hours", g.out_of_hours_mine, "");
             if g.sole_paths.is_empty() {
