@@ -148,16 +148,13 @@ fn evidence(req: &crate::evidence::Request, format: ListFormat) -> color_eyre::R
     let found = match crate::evidence::gather(req) {
         Ok(found) => found,
         Err(e) => {
-            eprintln!("error: {}", sanitize(&e.to_string()));
+            warn!("error: {e}");
             return Ok(ExitCode::from(FAILURE));
         }
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = output::stdout();
     match format {
-        ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &crate::evidence::report::json(&found))?;
-            writeln!(out)?;
-        }
+        ListFormat::Json => output::json_pretty(&mut out, &crate::evidence::report::json(&found))?,
         ListFormat::Text => write!(out, "{}", crate::evidence::report::text(&found))?,
     }
     Ok(ExitCode::SUCCESS)

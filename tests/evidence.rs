@@ -429,7 +429,10 @@ fn bad_calendar_files_get_located_errors() {
         "esc.ics",
         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:\u{1b}[31mred\nEND:VEVENT\nEND:VCALENDAR\n",
     );
-    assert!(!e.contains('\u{1b}') && e.contains("esc.ics:3:1:"), "{e}");
+    assert!(
+        !e.contains('\u{1b}') && e.contains("esc.ics:3:1:") && e.contains("<U+001B>"),
+        "{e}"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -835,5 +838,22 @@ fn directory_names_are_sanitised_in_text_and_json() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stdout.contains('\u{1b}'), "{}", run.stdout);
-    assert!(run.stdout.contains("evil\u{FFFD}[2J"), "{}", run.stdout);
+    assert!(run.stdout.contains("evil<U+001B>[2J"), "{}", run.stdout);
+    let run = Sandbox::new().run(&[
+        "evidence",
+        "--since",
+        "2026-10-05",
+        "--until",
+        "2026-10-16",
+        "--tz",
+        "UTC",
+        "--me",
+        "me@example.com",
+        "--repo",
+        &d.display().to_string(),
+        "--format",
+        "json",
+    ]);
+    assert!(!run.stdout.contains('\u{1b}'), "{}", run.stdout);
+    assert_eq!(run.json()["git"]["sole_paths"], json!(["evil\u{1b}[2J"]));
 }

@@ -1,11 +1,11 @@
 //! Evidence as text for a terminal (80 columns) and as the JSON of SPEC §11.
-//! Only figures are printed; the one kind of file-derived text, directory
-//! names in sole paths, goes through the sanitiser.
+//! Only figures are printed. The one kind of file-derived text, directory
+//! names in sole paths, leaves through `crate::output` like all output, which
+//! makes control and bidi characters visible.
 
 use super::Evidence;
 use super::calendar::CalendarFigures;
 use super::git::GitFigures;
-use crate::model::text::sanitize;
 use crate::report::plain::wrap;
 use serde::Serialize;
 use std::fmt::Write;
@@ -65,7 +65,7 @@ impl GitJson {
             share: (g.commits_all > 0)
                 .then(|| round(g.commits_mine as f64 / g.commits_all as f64, 3)),
             out_of_hours_mine: g.out_of_hours_mine,
-            sole_paths: g.sole_paths.iter().map(|p| sanitize(p)).collect(),
+            sole_paths: g.sole_paths.clone(),
         }
     }
 }
@@ -135,7 +135,7 @@ pub fn text(e: &Evidence) -> String {
         "Work hours {} on {}, {}",
         w.hours,
         w.days,
-        sanitize(&w.zone.name())
+        w.zone.name()
     );
     match &j.git {
         None => out.push_str("\nGit: no --repo given\n"),
