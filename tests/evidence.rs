@@ -857,3 +857,32 @@ fn directory_names_are_sanitised_in_text_and_json() {
     assert!(!run.stdout.contains('\u{1b}'), "{}", run.stdout);
     assert_eq!(run.json()["git"]["sole_paths"], json!(["evil\u{1b}[2J"]));
 }
+
+#[test]
+fn the_default_zone_is_the_local_one() {
+    // With TZ=Europe/Berlin and no --tz, the Google fixture gives the figures
+    // computed by hand for Berlin above; read in UTC it would not (the
+    // standup would sit at 07:30-07:45, before work).
+    let mut cmd = Sandbox::new().command(&[
+        "evidence",
+        "--calendar",
+        &fixture("ics/week.ics").display().to_string(),
+        "--me",
+        "me@example.com",
+        "--since",
+        "2026-10-05",
+        "--until",
+        "2026-10-16",
+        "--format",
+        "json",
+    ]);
+    let out = cmd.env("TZ", "Europe/Berlin").output().expect("run");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["calendar"]["meeting_hours"], json!(12.75));
+    assert_eq!(v["calendar"]["focus_blocks"], json!(13));
+    let mut cmd =
+        Sandbox::new().command(&["evidence", "--since", "2026-10-05", "--until", "2026-10-16"]);
+    let out = cmd.env("TZ", "Asia/Tokyo").output().expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("mon,tue,wed,thu,fri, Asia/Tokyo"), "{text}");
+}

@@ -23,11 +23,17 @@ impl Zone {
         chrono_tz::Tz::from_str(name).ok().map(Zone::Named)
     }
 
-    /// The machine's zone: its IANA name when the system gives one.
+    /// The machine's zone: `TZ` when it holds an IANA name, else the
+    /// system's zone by name, else whatever the C library says.
     pub fn local() -> Zone {
-        iana_time_zone::get_timezone()
+        std::env::var("TZ")
             .ok()
-            .and_then(|name| Zone::named(&name))
+            .and_then(|tz| Zone::named(tz.trim_start_matches(':')))
+            .or_else(|| {
+                iana_time_zone::get_timezone()
+                    .ok()
+                    .and_then(|name| Zone::named(&name))
+            })
             .unwrap_or(Zone::Local)
     }
 
