@@ -5,6 +5,7 @@
 //! data; `repo` (runs git) and `ics` (reads calendar files) are the readers;
 //! `report` prints the figures.
 
+pub mod beside;
 pub mod calendar;
 pub mod git;
 pub mod ics;
@@ -157,6 +158,25 @@ pub fn gather(req: &Request) -> Result<Evidence, EvidenceError> {
         git,
         calendar,
     })
+}
+
+/// The last `days` days up to `now` in the local zone, as `--since` and
+/// `--until` values.
+pub fn last_days(now: i64, days: u32) -> (String, String) {
+    let today = Zone::local().to_wall(now).date();
+    let first = today - chrono::Duration::days(i64::from(days.max(1)) - 1);
+    (
+        first.format("%Y-%m-%d").to_string(),
+        today.format("%Y-%m-%d").to_string(),
+    )
+}
+
+/// `~/x` as a path under the home directory, as a shell would read it.
+pub fn expand_home(p: &Path) -> PathBuf {
+    match (p.strip_prefix("~"), directories::BaseDirs::new()) {
+        (Ok(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => p.to_path_buf(),
+    }
 }
 
 /// The name a repository goes by in sole paths: its directory's name.

@@ -7,10 +7,12 @@ use super::Evidence;
 use super::calendar::CalendarFigures;
 use super::git::GitFigures;
 use crate::report::plain::wrap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The figures, and only the figures: also what a session stores when
+/// evidence is attached to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Json {
     pub schema: u32,
     pub since: String,
@@ -20,7 +22,7 @@ pub struct Json {
     pub calendar: Option<CalendarJson>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GitJson {
     pub repos: usize,
     pub commits_mine: usize,
@@ -31,7 +33,7 @@ pub struct GitJson {
     pub sole_paths: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CalendarJson {
     pub meeting_hours: f64,
     /// `null` when the window has no work days.
