@@ -531,6 +531,7 @@ fn export_json(lib: &Library, s: &Session) -> serde_json::Value {
         serde_json::json!(shown.as_ref().map(|r| !r.set_unchanged)),
     );
     out.insert("record".into(), serde_json::json!(s.record));
+    out.insert("evidence".into(), serde_json::json!(s.evidence));
     serde_json::Value::Object(out)
 }
 

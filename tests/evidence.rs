@@ -886,3 +886,45 @@ fn the_default_zone_is_the_local_one() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("mon,tue,wed,thu,fri, Asia/Tokyo"), "{text}");
 }
+
+#[test]
+fn a_session_report_shows_attached_evidence_beside_the_answers() {
+    use altitude::model::catalog::Library;
+    use altitude::model::session::Session;
+    use altitude::model::time::Timestamp;
+    use altitude::model::{Answer, Mode, Profile, Stage};
+    let lib = Library::builtin().expect("built-in sets");
+    let mut s = Session::new("quick", Mode::Solo, Timestamp(1_795_289_405));
+    s.profile = Some(Profile {
+        reports: 6,
+        coding_share: 10,
+        critical_path: false,
+        stage: Stage::Growth,
+    });
+    s.answers.insert("after-hours".into(), Answer::Value(1));
+    s.evidence = serde_json::from_value(json!({
+        "schema": 1, "since": "2026-11-08", "until": "2026-11-21", "weeks": 2.0,
+        "git": { "repos": 1, "commits_mine": 9, "commits_all": 20, "share": 0.45,
+                 "out_of_hours_mine": 4, "sole_paths": ["billing"] },
+        "calendar": null
+    }))
+    .ok();
+    let md = altitude::report::markdown::render_session(&lib, &s, &[]);
+    assert!(
+        md.contains("## What your calendar and commits show, 2026-11-08 to 2026-11-21"),
+        "{md}"
+    );
+    // 10% answered against 45% of the commits: 35 points apart.
+    assert!(md.contains("- **Coding share**: you said 10% of your week; the record shows 45% of the commits are yours (9 of 20)."), "{md}");
+    assert!(
+        md.contains("  - Talk about: You said 10% of your week goes to code"),
+        "{md}"
+    );
+    // "Never" after hours against 4 late commits.
+    assert!(md.contains("- **After hours**: you said \"Never\"; the record shows 4 of your 9 commits out of hours."), "{md}");
+    // No calendar given: no focus or 1:1 rows.
+    assert!(
+        !md.contains("**Focus**") && !md.contains("1:1s moved"),
+        "{md}"
+    );
+}
