@@ -571,6 +571,32 @@ fn git_figures_match_the_hand_computation() {
 }
 
 #[test]
+fn the_author_date_decides_not_the_committer_date() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    git(d, &["init", "-q"], &[]);
+    git(d, &["config", "user.email", "me@example.com"], &[]);
+    let me = "me@example.com";
+    // Written on Tue 6 October 10:00, rebased (committed) on 30 November:
+    // in the window, in hours.
+    std::fs::create_dir_all(d.join("api")).expect("mkdir");
+    std::fs::write(d.join("api/a.rs"), "a").expect("write");
+    git(d, &["add", "."], &[]);
+    let mut env = author(me, "2026-10-06T10:00:00+02:00");
+    env[5] = ("GIT_COMMITTER_DATE", "2026-11-30T10:00:00+01:00");
+    git(d, &["commit", "-q", "-m", "rebased later"], &env);
+    // Written on 1 September, committed on Wed 7 October 22:00: outside.
+    std::fs::write(d.join("api/b.rs"), "b").expect("write");
+    git(d, &["add", "."], &[]);
+    let mut env = author(me, "2026-09-01T22:00:00+02:00");
+    env[5] = ("GIT_COMMITTER_DATE", "2026-10-07T22:00:00+02:00");
+    git(d, &["commit", "-q", "-m", "cherry-picked"], &env);
+    let v = evidence_json(&["--repo", &d.display().to_string()]);
+    assert_eq!(v["git"]["commits_all"], json!(1));
+    assert_eq!(v["git"]["out_of_hours_mine"], json!(0));
+}
+
+#[test]
 fn several_me_addresses_match_case_insensitively() {
     let repo = team_repo();
     // other (5, 6, 8) and third (10): 4 commits; out of hours: 6 (Fri 22:00)
