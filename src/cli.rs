@@ -110,6 +110,42 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// What your calendar and repositories show about a window of days (figures only)
+    #[command(
+        long_about = "What your calendar and repositories show about a window of days, computed \
+locally: meeting hours, focus blocks of 2 hours or more, one-on-ones and how many moved, your share \
+of commits, commits out of hours, and the top-level directories only you touch. Only figures are \
+printed; no titles, attendees or commit messages."
+    )]
+    Evidence {
+        /// A git repository to read (repeat for several)
+        #[arg(long = "repo", value_name = "DIR")]
+        repos: Vec<PathBuf>,
+        /// Your email address in commits and invitations (repeat for several;
+        /// default: each repository's user.email)
+        #[arg(long = "me", value_name = "EMAIL")]
+        me: Vec<String>,
+        /// A calendar export in iCalendar format (repeat for several)
+        #[arg(long = "calendar", value_name = "FILE.ics")]
+        calendars: Vec<PathBuf>,
+        /// First day, included (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        since: String,
+        /// Last day, included (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        until: String,
+        /// Work hours, like 09-17 or 08:30-17:30 [default: 09-17]
+        #[arg(long, value_name = "START-END")]
+        work_hours: Option<String>,
+        /// Work days, like mon-fri, sun-thu or mon,tue,thu [default: mon-fri]
+        #[arg(long, value_name = "DAYS")]
+        work_days: Option<String>,
+        /// Time zone for days and work hours, an IANA name [default: the local one]
+        #[arg(long, value_name = "ZONE")]
+        tz: Option<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -72,6 +72,29 @@ pub fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
                 output.as_deref(),
             )
         }
+        Some(Command::Evidence {
+            repos,
+            me,
+            calendars,
+            since,
+            until,
+            work_hours,
+            work_days,
+            tz,
+            format,
+        }) => evidence(
+            &crate::evidence::Request {
+                repos,
+                me,
+                calendars,
+                since,
+                until,
+                work_hours,
+                work_days,
+                tz,
+            },
+            format,
+        ),
         Some(Command::Sets { format }) => sets(&library(paths.ok().as_ref())?, format),
         Some(Command::Validate { files }) => validate(&Library::builtin()?, &files),
         Some(Command::Score {
@@ -120,6 +143,22 @@ fn library(paths: Option<&Paths>) -> color_eyre::Result<Library> {
         warn!("warning: {w}");
     }
     Ok(lib)
+}
+
+fn evidence(req: &crate::evidence::Request, format: ListFormat) -> color_eyre::Result<ExitCode> {
+    let found = match crate::evidence::gather(req) {
+        Ok(found) => found,
+        Err(e) => {
+            warn!("error: {e}");
+            return Ok(ExitCode::from(FAILURE));
+        }
+    };
+    let mut out = output::stdout();
+    match format {
+        ListFormat::Json => output::json_pretty(&mut out, &crate::evidence::report::json(&found))?,
+        ListFormat::Text => write!(out, "{}", crate::evidence::report::text(&found))?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn sets(lib: &Library, format: ListFormat) -> color_eyre::Result<ExitCode> {
@@ -535,6 +574,7 @@ fn export_json(lib: &Library, s: &Session) -> serde_json::Value {
         serde_json::json!(shown.as_ref().map(|r| !r.set_unchanged)),
     );
     out.insert("record".into(), serde_json::json!(s.record));
+    out.insert("evidence".into(), serde_json::json!(s.evidence));
     serde_json::Value::Object(out)
 }
 

@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod evidence;
 pub mod model;
 pub mod output;
 pub mod report;

@@ -1057,6 +1057,33 @@ fn results_m_toggles_the_method_and_e_exports() {
 }
 
 #[test]
+fn v_on_results_asks_before_reading_evidence_and_n_or_esc_cancel() {
+    let mut app = at_results();
+    app.config.evidence.calendars = vec!["work.ics".into()];
+    assert_eq!(press(&mut app, ch('v')), None);
+    assert_eq!(app.overlay, Some(Overlay::ConfirmEvidence));
+    assert_eq!(press(&mut app, ch('n')), None);
+    assert_eq!(app.overlay, None);
+    press(&mut app, ch('v'));
+    assert_eq!(press(&mut app, KeyCode::Esc), None);
+    assert_eq!(app.overlay, None);
+    press(&mut app, ch('v'));
+    assert_eq!(press(&mut app, ch('y')), Some(Effect::AttachEvidence));
+    assert_eq!(app.overlay, None);
+    // A failure to read leaves the session as it was and says why.
+    assert!(!app.attach_evidence(Err("work.ics: cannot read".into())));
+    assert_eq!(
+        app.active.as_ref().and_then(|a| a.session.evidence.clone()),
+        None
+    );
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("work.ics: cannot read"))
+    );
+}
+
+#[test]
 fn b_on_results_goes_back_to_the_last_question_to_change_it() {
     let mut app = at_results();
     let last = app.active.as_ref().expect("a session").asked.items.len() - 1;

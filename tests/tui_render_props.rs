@@ -239,6 +239,12 @@ fn perform(app: &mut App, action: Action) {
             let long = "x".repeat(200);
             app.status = Some(format!("Report written to /nonexistent/{long}.md"));
         }
+        Some(Effect::AttachEvidence) => {
+            app.attach_evidence(Err(format!(
+                "/nonexistent/{}: no such directory",
+                "y".repeat(200)
+            )));
+        }
         Some(Effect::Quit | Effect::SaveProgress) | None => {}
     }
 }

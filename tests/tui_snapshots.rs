@@ -428,6 +428,76 @@ fn results_method() {
     assert_snapshot!("results_method", text);
 }
 
+fn evidence_config() -> Config {
+    let mut config = Config::default();
+    config.evidence.repos = vec![PathBuf::from("~/src/billing")];
+    config.evidence.calendars = vec![PathBuf::from("/home/me/work.ics")];
+    config.evidence.me = vec!["me@example.com".into()];
+    config
+}
+
+/// Figures as `altitude evidence` would give them for the last 14 days.
+fn figures() -> altitude::evidence::report::Json {
+    serde_json::from_value(serde_json::json!({
+        "schema": 1, "since": "2026-11-08", "until": "2026-11-21", "weeks": 2.0,
+        "git": { "repos": 1, "commits_mine": 9, "commits_all": 20, "share": 0.45,
+                 "out_of_hours_mine": 4, "sole_paths": ["billing"] },
+        "calendar": { "meeting_hours": 41.5, "meeting_hours_per_week": 20.75,
+                      "focus_blocks": 3, "focus_blocks_per_week": 1.5,
+                      "one_on_ones": 9, "one_on_ones_moved": 3,
+                      "out_of_hours_meeting_hours": 2.0 }
+    }))
+    .expect("figures")
+}
+
+#[test]
+fn results_v_without_sources_says_where_to_add_them() {
+    let mut app = at_results();
+    assert_eq!(app.update(Action::AttachEvidence), None);
+    assert_eq!(app.overlay, None);
+    shows(&screen(&app), "No evidence sources yet");
+}
+
+#[test]
+fn results_with_evidence_beside_the_answers() {
+    let mut app = at_results();
+    app.config = evidence_config();
+    let before = app
+        .active
+        .as_ref()
+        .map(|a| (a.session.answers.clone(), a.session.profile));
+    // v names every path before anything is read; n reads nothing.
+    assert_eq!(app.update(Action::AttachEvidence), None);
+    let text = screen(&app);
+    shows(&text, "~/src/billing");
+    shows(&text, "/home/me/work.ics");
+    assert_snapshot!("results_confirm_evidence", text);
+    assert_eq!(app.update(Action::No), None);
+    assert_eq!(app.overlay, None);
+    app.update(Action::AttachEvidence);
+    assert_eq!(app.update(Action::Yes), Some(Effect::AttachEvidence));
+    // The run loop reads the sources and hands back the figures.
+    assert!(app.attach_evidence(Ok(figures())));
+    for _ in 0..10 {
+        app.update(Action::PageDown);
+    }
+    let text = screen(&app);
+    shows(
+        &text,
+        "What your calendar and commits show, 2026-11-08 to 2026-11-21",
+    );
+    shows(&text, "45% of the commits are yours (9 of 20)");
+    shows(&text, "Talk about:");
+    assert_snapshot!("results_with_evidence", text);
+    let active = app.active.as_ref().expect("active session");
+    assert_eq!(active.session.evidence, Some(figures()));
+    // Self-report is never overwritten.
+    assert_eq!(
+        Some((active.session.answers.clone(), active.session.profile)),
+        before
+    );
+}
+
 #[test]
 fn suggestions_with_one_picked() {
     let mut app = at_results();

@@ -105,6 +105,10 @@ pub struct Session {
     /// sessions have none and are scored with today's set).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record: Option<Record>,
+    /// What the calendar and repositories showed, when the user attached it:
+    /// figures only, never titles, attendees or commit messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<crate::evidence::report::Json>,
 }
 
 impl Session {
@@ -125,6 +129,7 @@ impl Session {
             commitments: Vec::new(),
             other: None,
             record: None,
+            evidence: None,
         }
     }
 
@@ -210,5 +215,28 @@ pub fn summarize(library: &super::catalog::Library, s: &Session) -> Summary {
         pattern,
         commitments: s.commitments.len(),
         checkins: s.checkins.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attached_evidence_round_trips_and_old_files_have_none() {
+        let mut s = Session::new("core", Mode::Solo, Timestamp(1_795_289_405));
+        let text = toml::to_string(&s).unwrap_or_default();
+        assert!(!text.contains("evidence"), "{text}");
+        s.evidence = serde_json::from_str(
+            r#"{"schema":1,"since":"2026-11-08","until":"2026-11-21","weeks":2.0,"git":null,
+                "calendar":{"meeting_hours":41.5,"meeting_hours_per_week":20.75,"focus_blocks":3,
+                "focus_blocks_per_week":1.5,"one_on_ones":9,"one_on_ones_moved":3,
+                "out_of_hours_meeting_hours":2.0}}"#,
+        )
+        .ok();
+        assert!(s.evidence.is_some());
+        let text = toml::to_string(&s).unwrap_or_default();
+        let back: Option<Session> = toml::from_str(&text).ok();
+        assert_eq!(back, Some(s), "{text}");
     }
 }

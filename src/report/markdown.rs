@@ -3,7 +3,6 @@
 
 use super::plain::reflections;
 use super::{computation_lines, score_band, score_label};
-use crate::model::Assessment;
 use crate::model::answers::Answer;
 use crate::model::catalog::Library;
 use crate::model::dimension::{Dimension, Side};
@@ -11,6 +10,7 @@ use crate::model::plan::Plan;
 use crate::model::record::as_recorded;
 use crate::model::scoring::{TALKING_POINT_GAP, gaps, talking_points};
 use crate::model::session::{Session, Summary};
+use crate::model::{Assessment, QuestionSet};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -87,6 +87,7 @@ pub fn render_session(library: &Library, session: &Session, history: &[Summary])
         );
     }
     write_body(&mut out, &a, &session.answers, other.as_ref());
+    write_evidence(&mut out, set, session);
     let _ = writeln!(out, "## Commitments until next time\n");
     if session.commitments.is_empty() {
         let _ = writeln!(out, "None picked this time.\n");
@@ -448,6 +449,30 @@ fn write_plan(out: &mut String, plan: &Plan) {
     let _ = writeln!(out, "\n### Team-size tripwires\n");
     for line in &plan.tripwires {
         let _ = writeln!(out, "- {}", escape(line));
+    }
+    out.push('\n');
+}
+
+/// Attached evidence, each measure beside the answer it speaks to.
+fn write_evidence(out: &mut String, set: &QuestionSet, session: &Session) {
+    let Some(e) = &session.evidence else { return };
+    let _ = writeln!(
+        out,
+        "## What your calendar and commits show, {} to {}\n",
+        escape(&e.since),
+        escape(&e.until)
+    );
+    for b in crate::evidence::beside::beside(set, session, e) {
+        let _ = writeln!(
+            out,
+            "- **{}**: you said {}; the record shows {}.",
+            b.topic,
+            escape(&b.answered),
+            escape(&b.measured)
+        );
+        if let Some(talk) = b.talk {
+            let _ = writeln!(out, "  - Talk about: {}", escape(&talk));
+        }
     }
     out.push('\n');
 }

@@ -1,12 +1,13 @@
-//! `<config dir>/config.toml`: theme, default set and default mode. A bad
-//! file gives a located problem and the defaults; it never stops the app.
+//! `<config dir>/config.toml`: theme, default set, default mode, rater
+//! minimums and where evidence comes from. A bad file gives a located problem
+//! and the defaults; it never stops the app.
 
 use super::read::read_limited;
 use crate::model::Mode;
 use crate::model::location::{Problem, from_toml_error};
 use crate::model::raters::Minimums;
 use serde::Deserialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Colour themes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -27,6 +28,23 @@ pub struct Config {
     pub default_mode: Option<Mode>,
     /// Smallest groups of peers and reports that may be shown (never below 3).
     pub raters: Minimums,
+    pub evidence: EvidenceSources,
+}
+
+/// `[evidence]`: where evidence comes from. Read only when the user asks to
+/// attach evidence, and confirmed each time.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EvidenceSources {
+    pub repos: Vec<PathBuf>,
+    pub calendars: Vec<PathBuf>,
+    pub me: Vec<String>,
+}
+
+impl EvidenceSources {
+    pub fn is_empty(&self) -> bool {
+        self.repos.is_empty() && self.calendars.is_empty()
+    }
 }
 
 impl Config {
@@ -93,5 +111,23 @@ mod tests {
         assert_eq!(config.theme, ThemeName::HighContrast);
         assert_eq!(config.default_set.as_deref(), Some("quick"));
         assert_eq!(config.default_mode, Some(Mode::Coaching));
+    }
+
+    #[test]
+    fn evidence_sources_are_read_from_their_own_table() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "[evidence]\nrepos = [\"~/src/api\"]\ncalendars = [\"work.ics\"]\nme = [\"me@example.com\"]\n",
+        )
+        .unwrap();
+        let (config, problem) = Config::load(dir.path());
+        assert!(problem.is_none(), "{problem:?}");
+        assert_eq!(config.evidence.repos, vec![PathBuf::from("~/src/api")]);
+        assert_eq!(config.evidence.calendars, vec![PathBuf::from("work.ics")]);
+        assert_eq!(config.evidence.me, vec!["me@example.com".to_string()]);
+        std::fs::write(dir.path().join("config.toml"), "[evidence]\nrepo = []\n").unwrap();
+        let (_, problem) = Config::load(dir.path());
+        assert!(problem.is_some_and(|p| p.to_string().contains("unknown field `repo`")));
     }
 }

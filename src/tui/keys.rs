@@ -49,6 +49,8 @@ pub enum Action {
     NoteKey(KeyEvent),
     /// Hand the keyboard to the second rater (coaching).
     StartOther,
+    /// `v` on results: attach evidence from the configured sources.
+    AttachEvidence,
 }
 
 type Hints = &'static [(&'static str, &'static str)];
@@ -123,8 +125,9 @@ const QUESTION_TEXT: Hints = &[
     ("Esc", "back"),
 ];
 const RESULTS: Hints = &[
-    ("Enter", "suggestions"),
+    ("Enter", "next"),
     ("m", "method"),
+    ("v", "evidence"),
     ("e", "export"),
     ("↑↓", "scroll"),
     ("b", "back"),
@@ -173,6 +176,7 @@ const NOTE: Hints = &[
 ];
 const HELP: Hints = &[("Esc/?", "close"), ("q", "quit")];
 const CONFIRM: Hints = &[("y", "quit"), ("n/Esc", "stay")];
+const CONFIRM_EVIDENCE: Hints = &[("y", "read them"), ("n/Esc", "cancel")];
 
 /// Keys that work everywhere, for the help overlay.
 pub const GLOBAL: Hints = &[
@@ -187,6 +191,7 @@ pub fn hints(screen: &Screen, overlay: Option<&Overlay>, coaching: bool) -> Hint
     match overlay {
         Some(Overlay::Help) => return HELP,
         Some(Overlay::ConfirmQuit) => return CONFIRM,
+        Some(Overlay::ConfirmEvidence) => return CONFIRM_EVIDENCE,
         Some(Overlay::Note) => return NOTE,
         None => {}
     }
@@ -223,6 +228,8 @@ pub fn action_for(screen: &Screen, overlay: Option<&Overlay>, key: KeyEvent) -> 
         return match (overlay, key.code) {
             (Overlay::ConfirmQuit, KeyCode::Char('y' | 'q')) => Some(Action::Yes),
             (Overlay::ConfirmQuit, KeyCode::Char('n') | KeyCode::Esc) => Some(Action::No),
+            (Overlay::ConfirmEvidence, KeyCode::Char('y')) => Some(Action::Yes),
+            (Overlay::ConfirmEvidence, KeyCode::Char('n' | 'q') | KeyCode::Esc) => Some(Action::No),
             (Overlay::Help, KeyCode::Esc | KeyCode::Char('?') | KeyCode::Enter) => {
                 Some(Action::Back)
             }
@@ -353,6 +360,7 @@ fn question(code: KeyCode) -> Option<Action> {
 fn results(code: KeyCode) -> Option<Action> {
     list(code).or(match code {
         KeyCode::Char('m') => Some(Action::ToggleMethod),
+        KeyCode::Char('v') => Some(Action::AttachEvidence),
         KeyCode::Char('e') => Some(Action::Export),
         KeyCode::Char('b') | KeyCode::Backspace => Some(Action::Previous),
         _ => None,

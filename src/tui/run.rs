@@ -7,6 +7,7 @@ use super::app::{App, Effect};
 use super::keys::action_for;
 use super::theme::Theme;
 use super::view;
+use crate::evidence;
 use crate::model::Mode;
 use crate::model::catalog::Library;
 use crate::model::time::Clock;
@@ -216,6 +217,34 @@ pub fn perform(app: &mut App, store: &mut SessionStore, effect: Effect) {
                 Err(e) => format!("Export failed: {e}"),
             });
         }
+        Effect::AttachEvidence => {
+            let found = gather_evidence(app);
+            if app.attach_evidence(found) {
+                perform(app, store, Effect::SaveProgress);
+            }
+        }
         Effect::Quit => app.quit = true,
     }
+}
+
+/// Reads the configured evidence sources for the last 14 days.
+fn gather_evidence(app: &App) -> Result<crate::evidence::report::Json, String> {
+    let now = i64::try_from(app.clock.now().0).unwrap_or(i64::MAX);
+    let (since, until) = evidence::last_days(now, 14);
+    let src = &app.config.evidence;
+    let req = evidence::Request {
+        repos: src.repos.iter().map(|p| evidence::expand_home(p)).collect(),
+        calendars: src
+            .calendars
+            .iter()
+            .map(|p| evidence::expand_home(p))
+            .collect(),
+        me: src.me.clone(),
+        since,
+        until,
+        ..evidence::Request::default()
+    };
+    evidence::gather(&req)
+        .map(|e| evidence::report::json(&e))
+        .map_err(|e| e.to_string())
 }

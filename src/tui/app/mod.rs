@@ -2,6 +2,7 @@
 //! here: the run loop performs the effects and reports back.
 
 use super::keys::Action;
+use crate::evidence::report::Json as EvidenceJson;
 use crate::model::answers::Answer;
 use crate::model::catalog::Library;
 use crate::model::profile::ProfileDraft;
@@ -82,6 +83,8 @@ pub enum Screen {
 pub enum Overlay {
     Help,
     ConfirmQuit,
+    /// "Read these files for evidence?", naming them.
+    ConfirmEvidence,
     /// The note editor on the current question (coaching).
     Note,
 }
@@ -106,6 +109,8 @@ pub enum Effect {
     SaveFinished,
     /// Write the Markdown report of the active session (or the one selected in history).
     Export,
+    /// Read the configured evidence sources and attach the figures.
+    AttachEvidence,
     Quit,
 }
 
@@ -356,6 +361,10 @@ impl App {
                 self.quit = true;
                 Some(Effect::Quit)
             }
+            (Overlay::ConfirmEvidence, Action::Yes) => {
+                self.overlay = None;
+                Some(Effect::AttachEvidence)
+            }
             (Overlay::Help, Action::Quit) if self.mid_session() => {
                 self.overlay = Some(Overlay::ConfirmQuit);
                 None
@@ -531,6 +540,17 @@ impl App {
                 None
             }
             Action::Export => Some(Effect::Export),
+            Action::AttachEvidence if self.config.evidence.is_empty() => {
+                self.status = Some(
+                    "No evidence sources yet: add [evidence] repos and calendars to config.toml (see the README)."
+                        .into(),
+                );
+                None
+            }
+            Action::AttachEvidence => {
+                self.overlay = Some(Overlay::ConfirmEvidence);
+                None
+            }
             Action::Previous | Action::Back => {
                 let last = self
                     .active
@@ -598,6 +618,28 @@ impl App {
             _ => {}
         }
         None
+    }
+
+    /// Called by the run loop with the evidence it read (or why it could
+    /// not). Returns whether the session changed and should be saved.
+    pub fn attach_evidence(&mut self, found: Result<EvidenceJson, String>) -> bool {
+        let Some(active) = self.active.as_mut() else {
+            return false;
+        };
+        match found {
+            Ok(json) => {
+                self.status = Some(format!(
+                    "Evidence for {} to {} attached; it is listed after your results.",
+                    json.since, json.until
+                ));
+                active.session.evidence = Some(json);
+                true
+            }
+            Err(e) => {
+                self.status = Some(format!("Evidence not attached: {e}"));
+                false
+            }
+        }
     }
 
     /// Called by the run loop once the finished session is on disk.

@@ -82,3 +82,49 @@ pub fn render_confirm(app: &App, area: Rect, buf: &mut Buffer) {
         .block(boxed("Quit", t.warn))
         .render(rect, buf);
 }
+
+/// "Read these files?": every configured evidence source, named, before
+/// anything is read.
+pub fn render_confirm_evidence(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let src = &app.config.evidence;
+    let mut lines = vec![
+        Line::from(Span::styled(
+            "Attach evidence from the last 14 days?",
+            t.title,
+        )),
+        Line::from("altitude will read, on this machine only:"),
+    ];
+    for repo in &src.repos {
+        lines.push(Line::from(format!("  git  {}", repo.display())));
+    }
+    for cal in &src.calendars {
+        lines.push(Line::from(format!("  ics  {}", cal.display())));
+    }
+    if !src.me.is_empty() {
+        lines.push(Line::from(format!("  as   {}", src.me.join(", "))));
+    }
+    lines.push(Line::from(
+        "Only figures are kept with the session: no titles, attendees or commit messages.",
+    ));
+    lines.push(Line::from(vec![
+        Span::styled("y", t.key),
+        Span::raw(" read them   "),
+        Span::styled("n", t.key),
+        Span::raw(" cancel"),
+    ]));
+    let width = 72.min(area.width);
+    let inner = width.saturating_sub(2).max(1);
+    let height = (lines
+        .iter()
+        .map(|l| (l.width() as u16).div_ceil(inner).max(1))
+        .sum::<u16>()
+        + 2)
+    .min(area.height);
+    let rect = centred(area, width, height);
+    Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(boxed("Evidence", t.accent))
+        .render(rect, buf);
+}

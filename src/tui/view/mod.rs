@@ -45,6 +45,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match app.overlay {
         Some(Overlay::Help) => help::render_help(app, area, buf),
         Some(Overlay::ConfirmQuit) => help::render_confirm(app, area, buf),
+        Some(Overlay::ConfirmEvidence) => help::render_confirm_evidence(app, area, buf),
         Some(Overlay::Note) => question::render_note(app, area, buf),
         None => {}
     }

@@ -2,6 +2,8 @@
 //! "since last time", and how each score was computed (`m`).
 
 use super::common::{bar, para, wrapped_height};
+use crate::evidence::beside::beside;
+use crate::evidence::report::Json as EvidenceJson;
 use crate::model::Assessment;
 use crate::model::dimension::{Dimension, Side};
 use crate::model::flags::RaisedFlag;
@@ -148,6 +150,42 @@ fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static
     }
     if other.is_some() {
         lines.extend(talking_point_lines(t, &active.talking_points));
+    }
+    if let Some(e) = &active.session.evidence {
+        lines.extend(evidence_lines(t, active, e));
+    }
+    lines
+}
+
+/// Each evidence figure beside the answer it speaks to; a large difference
+/// is a question to talk about, and the answers stay as given.
+fn evidence_lines(t: &Theme, active: &Active, e: &EvidenceJson) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(""),
+        Line::from(Span::styled(
+            format!(
+                "What your calendar and commits show, {} to {}",
+                e.since, e.until
+            ),
+            t.accent,
+        )),
+    ];
+    for b in beside(&active.set, &active.session, e) {
+        lines.push(Line::from(Span::styled(format!("  {}", b.topic), t.title)));
+        lines.push(Line::from(vec![
+            Span::styled("    you said  ", t.dim),
+            Span::raw(b.answered),
+        ]));
+        lines.push(Line::from(vec![
+            Span::styled("    record    ", t.dim),
+            Span::raw(b.measured),
+        ]));
+        if let Some(talk) = b.talk {
+            lines.push(Line::from(vec![
+                Span::styled("    Talk about: ", t.warn),
+                Span::raw(talk),
+            ]));
+        }
     }
     lines
 }
