@@ -21,8 +21,8 @@ use altitude::model::time::Timestamp;
 use altitude::model::{Kind, Mode, Profile, Stage, assess};
 use altitude::sessions::SessionStore;
 use altitude::store::Config;
+use altitude::tui::action::Action;
 use altitude::tui::app::{App, Screen};
-use altitude::tui::keys::Action;
 use altitude::tui::view;
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use ratatui::buffer::Buffer;
@@ -156,6 +156,7 @@ fn session(library: &Library, rng: &mut Rng, n: usize, previous: &[Commitment]) 
             practice: c.practice.clone(),
             title: c.title.clone(),
             status: *rng.pick(&STATUSES),
+            note: None,
         })
         .collect();
     let suggestions = assess(library, set, &s.sheet()).suggestions;

@@ -47,6 +47,11 @@ pub enum Command {
         /// How the session is run
         #[arg(long, value_enum)]
         mode: Option<ModeArg>,
+        /// Plain lines for screen readers and braille displays: no full-screen
+        /// drawing; reads answers line by line, so stdin may be a pipe. Also
+        /// on with TERM=dumb or `accessible = true` in config.toml
+        #[arg(long)]
+        accessible: bool,
     },
     /// List the available question sets
     Sets {

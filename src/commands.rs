@@ -19,6 +19,7 @@ use crate::sessions::SessionStore;
 use crate::store::atomic::{Replace, write_atomic};
 use crate::store::read::read_limited;
 use crate::store::{Config, Paths};
+use crate::tui::library::SharedLibrary;
 use crate::tui::run::Launch;
 use std::io::{IsTerminal, Write};
 
@@ -37,26 +38,18 @@ const NO_TERMINAL: u8 = 2;
 pub fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
     let paths = Paths::resolve(cli.data_dir, cli.config_dir);
     match cli.command {
-        None | Some(Command::Start { .. }) => {
-            #[allow(clippy::disallowed_methods)] // only asks whether it is a terminal
-            let stdout_is_terminal = std::io::stdout().is_terminal();
-            if !std::io::stdin().is_terminal() || !stdout_is_terminal {
-                warn!(
-                    "altitude: the app needs a terminal on stdin and stdout; to score answers from a file, use `altitude score --answers FILE`"
-                );
-                return Ok(ExitCode::from(NO_TERMINAL));
-            }
-            let launch = match cli.command {
-                Some(Command::Start { set, mode }) => Launch {
-                    start: true,
-                    set,
-                    mode: mode.map(Into::into),
-                },
-                _ => Launch::default(),
+        None => app(paths, Launch::default(), false),
+        Some(Command::Start {
+            set,
+            mode,
+            accessible,
+        }) => {
+            let launch = Launch {
+                start: true,
+                set,
+                mode: mode.map(Into::into),
             };
-            let paths = paths?;
-            let ending = crate::tui::run::run(library(Some(&paths))?, &paths, launch)?;
-            Ok(ExitCode::from(ending.exit_code()))
+            app(paths, launch, accessible)
         }
         Some(Command::History { format }) => {
             let paths = paths?;
@@ -131,6 +124,101 @@ pub fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
             output.as_deref(),
         ),
     }
+}
+
+/// The app: the TUI, or accessible mode (`--accessible`, `TERM=dumb` or
+/// `accessible = true` in config.toml), which needs no terminal.
+fn app(
+    paths: Result<Paths, crate::store::NoHomeDir>,
+    launch: Launch,
+    accessible: bool,
+) -> color_eyre::Result<ExitCode> {
+    let config = paths
+        .as_ref()
+        .ok()
+        .map(|p| crate::store::Config::load(&p.config_dir).0);
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    let accessible = accessible || dumb || config.as_ref().is_some_and(|c| c.accessible);
+    // A session's set is needed at once, and a wrong one is an input error,
+    // terminal or not. The home screen needs no set: it loads after it draws.
+    let lib: SharedLibrary = if launch.start || accessible {
+        let lib = library(paths.as_ref().ok())?;
+        if launch.start
+            && let Err(message) =
+                check_start_set(&lib, launch.set.as_deref(), paths.as_ref().ok().zip(config))
+        {
+            warn!("altitude: {message}");
+            return Ok(ExitCode::from(FAILURE));
+        }
+        lib.into()
+    } else {
+        match &paths {
+            Ok(p) => SharedLibrary::deferred(&p.config_dir),
+            Err(_) => library(None)?.into(),
+        }
+    };
+    if accessible {
+        let paths = paths?;
+        let mut input = std::io::stdin().lock();
+        let mut out = output::stdout();
+        return match crate::tui::linear::run(lib, &paths, launch, &mut input, &mut out) {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            // A reader that went away (`| head`) is not an error.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+            Err(e) => Err(e.into()),
+        };
+    }
+    #[allow(clippy::disallowed_methods)] // only asks whether it is a terminal
+    let stdout_is_terminal = std::io::stdout().is_terminal();
+    if !std::io::stdin().is_terminal() || !stdout_is_terminal {
+        warn!(
+            "altitude: the app needs a terminal on stdin and stdout; to score answers from a file, use `altitude score --answers FILE`"
+        );
+        return Ok(ExitCode::from(NO_TERMINAL));
+    }
+    let paths = paths?;
+    let ending = crate::tui::run::run(lib, &paths, launch)?;
+    Ok(ExitCode::from(ending.exit_code()))
+}
+
+/// Checks the set `start` would open: `--set`, else the config's
+/// `default_set`, must be a set a person can take about themselves.
+fn check_start_set(
+    lib: &Library,
+    set: Option<&str>,
+    config: Option<(&Paths, crate::store::Config)>,
+) -> Result<(), String> {
+    let valid: Vec<&str> = lib
+        .sets
+        .iter()
+        .filter(|s| s.rater == Rater::SelfRater)
+        .map(|s| s.id.as_str())
+        .collect();
+    let list = valid.join(", ");
+    if let Some(id) = set {
+        return match lib.set(id) {
+            Some(s) if s.rater == Rater::SelfRater => Ok(()),
+            Some(_) => Err(format!(
+                "--set {}: this set is answered by a second rater, inside a coaching session (--mode coaching); the sets to start are: {list}",
+                id
+            )),
+            None => Err(format!(
+                "--set {}: there is no such question set; the sets to start are: {list}",
+                id
+            )),
+        };
+    }
+    if let Some((paths, config)) = config
+        && let Some(id) = config.default_set.as_deref()
+        && !valid.contains(&id)
+    {
+        return Err(format!(
+            "{}: default_set = \"{}\" is not a set to start; the sets are: {list}. Fix the file, or pass --set.",
+            paths.config_dir.join("config.toml").display(),
+            id
+        ));
+    }
+    Ok(())
 }
 
 /// The built-in library plus the user's sets, with their problems on stderr.

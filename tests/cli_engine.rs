@@ -605,3 +605,85 @@ fn score_other_must_be_a_second_rater_set() {
         run.stderr
     );
 }
+
+#[test]
+fn start_with_an_unknown_set_exits_1_and_lists_the_sets_to_start() {
+    let run = Sandbox::new().run(&["start", "--set", "quik"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("\"quik\"") || run.stderr.contains("quik"),
+        "{}",
+        run.stderr
+    );
+    for id in ["core", "quick", "onboarding"] {
+        assert!(run.stderr.contains(id), "{id} missing: {}", run.stderr);
+    }
+    assert!(!run.stderr.contains("perception"), "{}", run.stderr);
+    // The perception set is for a second rater: it is not started on its own.
+    let run = Sandbox::new().run(&["start", "--set", "perception"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("coaching"), "{}", run.stderr);
+}
+
+#[test]
+fn a_bad_default_set_in_the_config_is_reported_with_the_file() {
+    let sandbox = Sandbox::new();
+    fs::create_dir_all(sandbox.config()).unwrap();
+    fs::write(
+        sandbox.config().join("config.toml"),
+        "default_set = \"quik\"\n",
+    )
+    .unwrap();
+    let run = sandbox.run(&["start"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("config.toml"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("default_set = \"quik\""),
+        "{}",
+        run.stderr
+    );
+    // --set overrides it.
+    let run = sandbox.run(&["start", "--set", "quick"]);
+    assert_eq!(
+        run.code, 2,
+        "no terminal, but the set is fine: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn sets_json_has_what_an_answers_file_needs() {
+    let sets = Sandbox::new().run(&["sets", "--format", "json"]).json();
+    let quick = sets
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "quick")
+        .expect("quick");
+    // Write an answers file from the JSON alone: the middle of every scale.
+    let mut body = format!("set = \"quick\"\n{PROFILE}[answers]\n");
+    for item in quick["items"].as_array().unwrap() {
+        assert!(
+            item["prompt"].as_str().is_some_and(|p| p.len() > 10),
+            "{item}"
+        );
+        assert!(item["answer"].is_string(), "{item}");
+        let id = item["id"].as_str().unwrap();
+        match item["kind"].as_str().unwrap() {
+            "text" => body.push_str(&format!("{id} = \"written from the JSON\"\n")),
+            "choice" => {
+                let options = item["options"].as_array().unwrap();
+                assert!(options.iter().all(|o| o["label"].is_string()));
+                body.push_str(&format!("{id} = {}\n", options.len()));
+            }
+            _ => {
+                let labels = item["labels"].as_array().expect("scale labels");
+                assert_eq!(labels.len(), 5, "{item}");
+                body.push_str(&format!("{id} = 3\n"));
+            }
+        }
+    }
+    let sandbox = Sandbox::new();
+    let run = score_text(&sandbox, &body);
+    assert_eq!(run.code, 0, "{}\n{body}", run.stderr);
+}

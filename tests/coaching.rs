@@ -11,8 +11,8 @@ use altitude::model::{Dimension, Mode};
 use altitude::report::markdown::render_session;
 use altitude::sessions::History;
 use altitude::store::Config;
+use altitude::tui::action::Action;
 use altitude::tui::app::{App, Screen};
-use altitude::tui::keys::Action;
 use common::Sandbox;
 use std::fmt::Write;
 
@@ -45,7 +45,7 @@ fn answer_all(app: &mut App, pick: impl Fn(usize) -> u8) {
     let mut i = 0;
     while let Screen::Question { text, .. } = &app.screen {
         // Text items take typing; skip them here.
-        let action = if text.is_some() {
+        let action = if *text {
             Action::Skip
         } else {
             Action::Answer(pick(i))

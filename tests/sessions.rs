@@ -56,6 +56,7 @@ fn a_session_round_trips_through_its_file() {
         practice: "calendar-audit".into(),
         title: "Audit two weeks of your calendar".into(),
         status: CheckInStatus::Partly,
+        note: None,
     });
     s.other = Some(OtherRating {
         set: "perception".into(),
@@ -193,6 +194,7 @@ fn history_json_has_scores_patterns_and_check_ins() {
         practice: "friction-log".into(),
         title: "Keep a team friction log for two weeks".into(),
         status: CheckInStatus::Done,
+        note: None,
     });
     store.save_finished(&mut second).unwrap();
     let run = sandbox.run(&["history", "--format", "json"]);
@@ -228,6 +230,7 @@ fn export_latest_markdown_is_a_complete_report() {
         practice: "friction-log".into(),
         title: "Keep a team friction log for two weeks".into(),
         status: CheckInStatus::NotDone,
+        note: None,
     });
     store.save_finished(&mut s).unwrap();
     let run = sandbox.run(&["export"]);

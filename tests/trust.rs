@@ -12,7 +12,7 @@ use altitude::sessions::SessionStore;
 use altitude::store::Config;
 use altitude::tui::app::{App, Screen};
 use altitude::tui::keys::Action;
-use altitude::tui::run::perform;
+use altitude::tui::run::perform_for;
 use common::Sandbox;
 use std::fs;
 use std::path::Path;
@@ -32,7 +32,7 @@ fn app_on(store: &SessionStore, clock: Clock) -> App {
 /// Runs one action as the run loop would, performing its effect.
 fn act(app: &mut App, store: &mut SessionStore, action: Action) {
     if let Some(effect) = app.update(action) {
-        perform(app, store, effect);
+        perform_for(app, store, effect);
     }
 }
 
@@ -40,7 +40,7 @@ fn act(app: &mut App, store: &mut SessionStore, action: Action) {
 /// commitment, saved. The clock moves on by `minutes` before the end.
 fn run_quick_session(app: &mut App, store: &mut SessionStore, answer: u8, minutes: u64) {
     let effect = app.start("quick", Mode::Solo).expect("an autosave");
-    perform(app, store, effect);
+    perform_for(app, store, effect);
     while let Screen::CheckIn { .. } = app.screen {
         act(
             app,
@@ -141,7 +141,7 @@ fn a_session_starts_at_the_time_it_starts_not_when_the_app_did() {
     let mut app = app_on(&store, Clock::Fixed(NOW));
     app.clock = Clock::Fixed(Timestamp(NOW.0 + 3600));
     let effect = app.start("quick", Mode::Solo).unwrap();
-    perform(&mut app, &mut store, effect);
+    perform_for(&mut app, &mut store, effect);
     let session = &app.active.as_ref().unwrap().session;
     assert_eq!(session.started, Timestamp(NOW.0 + 3600));
     assert!(

@@ -7,9 +7,9 @@ use altitude::model::time::Timestamp;
 use altitude::model::{Answer, Mode};
 use altitude::sessions::{History, SessionStore};
 use altitude::store::Config;
+use altitude::tui::action::Action;
 use altitude::tui::app::{App, Effect, Screen};
-use altitude::tui::keys::Action;
-use altitude::tui::run::perform;
+use altitude::tui::run::perform_for;
 
 const NOW: Timestamp = Timestamp(1_795_289_405);
 
@@ -107,7 +107,7 @@ fn a_failed_save_keeps_the_session_open_with_a_message() {
     let mut store = broken_store(&dir);
     let mut app = app(None);
     let effect = app.start("quick", Mode::Solo).expect("an autosave");
-    perform(&mut app, &mut store, effect);
+    perform_for(&mut app, &mut store, effect);
     let error = app.autosave_error.clone().expect("the failure is kept");
     assert!(
         error.starts_with("Your latest answers are NOT saved: could not save"),
@@ -129,8 +129,8 @@ fn a_failed_save_keeps_the_session_open_with_a_message() {
 
     app.screen = Screen::Suggestions { cursor: 0 };
     let effect = app.update(Action::Enter);
-    assert_eq!(effect, Some(Effect::SaveFinished));
-    perform(&mut app, &mut store, Effect::SaveFinished);
+    assert!(matches!(effect, Some(Effect::SaveFinished(_))));
+    perform_for(&mut app, &mut store, effect.expect("a save"));
     assert!(
         matches!(app.screen, Screen::Suggestions { .. }),
         "still on suggestions: {:?}",
@@ -155,7 +155,8 @@ fn a_failed_export_says_so() {
     let mut store = broken_store(&dir);
     let mut app = app(None);
     app.start("quick", Mode::Solo);
-    perform(&mut app, &mut store, Effect::Export);
+    let export = app.export().expect("a session to export");
+    perform_for(&mut app, &mut store, export);
     assert!(
         app.status
             .as_deref()

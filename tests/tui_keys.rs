@@ -8,8 +8,9 @@ use altitude::model::time::Timestamp;
 use altitude::model::{Answer, Kind, Mode, Profile, Stage};
 use altitude::sessions::History;
 use altitude::store::Config;
+use altitude::tui::action::Action;
 use altitude::tui::app::{App, Effect, Overlay, ProfileField, Screen};
-use altitude::tui::keys::{Action, action_for, hints};
+use altitude::tui::keys::{action_for, footer};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::path::PathBuf;
 
@@ -46,7 +47,7 @@ fn question() -> Screen {
         index: 0,
         cursor: 3,
         why: false,
-        text: None,
+        text: false,
     }
 }
 
@@ -55,7 +56,7 @@ fn text_question() -> Screen {
         index: 0,
         cursor: 3,
         why: false,
-        text: Some(String::new()),
+        text: true,
     }
 }
 
@@ -101,10 +102,19 @@ fn command_screens() -> Vec<Screen> {
         suggestions(),
         saved(),
         history(),
+        past(),
         sets(),
         Screen::Handover,
     ]);
     all
+}
+
+fn past() -> Screen {
+    Screen::Past {
+        index: 0,
+        scroll: 0,
+        method: false,
+    }
 }
 
 fn all_screens() -> Vec<Screen> {
@@ -167,7 +177,12 @@ fn ctrl_c_quits_at_once_on_every_screen_and_overlay() {
             Some(Action::ForceQuit),
             "{screen:?}"
         );
-        for overlay in [Overlay::Help, Overlay::ConfirmQuit, Overlay::Note] {
+        for overlay in [
+            Overlay::Help,
+            Overlay::ConfirmQuit,
+            Overlay::ConfirmNew,
+            Overlay::Note,
+        ] {
             assert_eq!(
                 action_for(&screen, Some(&overlay), ctrl('c')),
                 Some(Action::ForceQuit),
@@ -178,11 +193,16 @@ fn ctrl_c_quits_at_once_on_every_screen_and_overlay() {
 }
 
 #[test]
-fn other_ctrl_chords_do_nothing() {
-    for screen in all_screens() {
+fn other_ctrl_chords_do_nothing_except_in_an_editor() {
+    for screen in command_screens() {
         assert_eq!(on(&screen, ctrl('q')), None, "{screen:?}");
         assert_eq!(on(&screen, ctrl('s')), None, "{screen:?}");
     }
+    // The reflection box is an editor: its own shortcuts (Ctrl-A: line start) work.
+    assert_eq!(
+        on(&text_question(), ctrl('a')),
+        Some(Action::Edit(ctrl('a')))
+    );
 }
 
 #[test]
@@ -392,7 +412,7 @@ fn the_note_editor_takes_every_key_and_esc_closes_it() {
     ] {
         assert_eq!(
             action_for(&screen, note, k),
-            Some(Action::NoteKey(k)),
+            Some(Action::Edit(k)),
             "{:?} belongs to the note",
             k.code
         );
@@ -403,12 +423,15 @@ fn the_note_editor_takes_every_key_and_esc_closes_it() {
 fn a_text_field_takes_every_printable_key_as_typing() {
     let field = text_question();
     for c in ['a', 'Z', 'q', '?', '3', 'x', 's', 'b', 'w', ' ', 'é', '—'] {
-        assert_eq!(on(&field, ch(c)), Some(Action::Type(c)), "typing {c:?}");
+        assert_eq!(on(&field, ch(c)), Some(Action::Edit(ch(c))), "typing {c:?}");
     }
     check_rows(
         &field,
         &[
-            (key(KeyCode::Backspace), Some(Action::Backspace)),
+            (
+                key(KeyCode::Backspace),
+                Some(Action::Edit(key(KeyCode::Backspace))),
+            ),
             (key(KeyCode::Enter), Some(Action::Enter)),
             (key(KeyCode::Tab), Some(Action::Skip)),
             (key(KeyCode::Esc), Some(Action::Previous)),
@@ -452,6 +475,18 @@ fn quit_confirmation_takes_y_to_quit_and_n_or_esc_to_stay() {
 
 // ---------------------------------------------------------------- footer hints
 
+/// The footer as (keys, word) pairs.
+fn hints(
+    screen: &Screen,
+    overlay: Option<&Overlay>,
+    coaching: bool,
+) -> Vec<(&'static str, &'static str)> {
+    footer(screen, overlay, coaching)
+        .iter()
+        .map(|b| (b.label, b.hint))
+        .collect()
+}
+
 /// The keys a hint names: `"↑↓ Enter"`, `"0/x"`, `"1-5"`, `"Space"`, …
 fn keys_named(hint: &str) -> Vec<KeyEvent> {
     let mut keys = Vec::new();
@@ -485,6 +520,7 @@ fn screens_with_overlays() -> Vec<(Screen, Option<Overlay>, bool)> {
         all.push((question(), Some(overlay), false));
     }
     all.push((question(), Some(Overlay::Note), true));
+    all.push((home(), Some(Overlay::ConfirmNew), false));
     all
 }
 
@@ -524,6 +560,33 @@ fn every_key_a_footer_shows_does_something_there() {
                     action_for(&screen, overlay.as_ref(), key).is_some(),
                     "footer says {hint:?} {what:?}, but {:?} does nothing on {screen:?} {overlay:?}",
                     key.code
+                );
+            }
+        }
+    }
+}
+
+/// The footer's promise, exactly: each key its label names gives the very
+/// action of that row, on that screen (no other row or global key wins).
+#[test]
+fn each_footer_key_gives_exactly_the_action_its_hint_names() {
+    for (screen, overlay, coaching) in screens_with_overlays() {
+        for b in footer(&screen, overlay.as_ref(), coaching) {
+            for key in keys_named(b.label) {
+                let want = b.resolve(key);
+                assert!(
+                    want.is_some(),
+                    "{:?} {:?}: the label names {:?}, which the row does not bind",
+                    b.label,
+                    b.hint,
+                    key.code
+                );
+                assert_eq!(
+                    action_for(&screen, overlay.as_ref(), key),
+                    want,
+                    "footer {:?} {:?} on {screen:?} {overlay:?}",
+                    b.label,
+                    b.hint
                 );
             }
         }
@@ -573,11 +636,10 @@ fn type_keys(app: &mut App, keys: &str) {
 fn open_picker_on(app: &mut App, set_id: &str) {
     press(app, ch('n'));
     let target = app
-        .library
-        .sets
+        .self_sets()
         .iter()
         .position(|s| s.id == set_id)
-        .expect("set exists");
+        .expect("the picker offers the set");
     for _ in 0..app.library.sets.len() {
         let Screen::Picker { set, .. } = app.screen else {
             panic!("n on home should open the picker, got {:?}", app.screen);
@@ -632,7 +694,10 @@ fn session(app: &App) -> &Session {
 #[test]
 fn a_digit_answers_records_and_moves_to_the_next_question() {
     let mut app = at_first_question("quick");
-    assert_eq!(press(&mut app, ch('4')), Some(Effect::SaveProgress));
+    assert!(matches!(
+        press(&mut app, ch('4')),
+        Some(Effect::SaveProgress(_))
+    ));
     assert_eq!(question_index(&app), 1);
     assert_eq!(answer(&app, 0), Some(Answer::Value(4)));
     for (i, key) in ['1', '5'].into_iter().enumerate() {
@@ -690,7 +755,10 @@ fn zero_or_x_records_not_applicable() {
 #[test]
 fn s_skips_without_recording_an_answer() {
     let mut app = at_first_question("quick");
-    assert_eq!(press(&mut app, ch('s')), Some(Effect::SaveProgress));
+    assert!(matches!(
+        press(&mut app, ch('s')),
+        Some(Effect::SaveProgress(_))
+    ));
     assert_eq!(question_index(&app), 1);
     assert_eq!(answer(&app, 0), None);
     assert!(session(&app).answers.is_empty());
@@ -1053,7 +1121,10 @@ fn results_m_toggles_the_method_and_e_exports() {
     assert!(matches!(app.screen, Screen::Results { method: true, .. }));
     press(&mut app, ch('m'));
     assert!(matches!(app.screen, Screen::Results { method: false, .. }));
-    assert_eq!(press(&mut app, ch('e')), Some(Effect::Export));
+    assert!(matches!(
+        press(&mut app, ch('e')),
+        Some(Effect::Export { .. })
+    ));
 }
 
 #[test]
@@ -1068,7 +1139,10 @@ fn v_on_results_asks_before_reading_evidence_and_n_or_esc_cancel() {
     assert_eq!(press(&mut app, KeyCode::Esc), None);
     assert_eq!(app.overlay, None);
     press(&mut app, ch('v'));
-    assert_eq!(press(&mut app, ch('y')), Some(Effect::AttachEvidence));
+    assert!(matches!(
+        press(&mut app, ch('y')),
+        Some(Effect::AttachEvidence(_))
+    ));
     assert_eq!(app.overlay, None);
     // A failure to read leaves the session as it was and says why.
     assert!(!app.attach_evidence(Err("work.ics: cannot read".into())));
@@ -1135,7 +1209,10 @@ fn space_picks_at_most_three_commitments() {
 #[test]
 fn space_twice_unpicks() {
     let mut app = at_suggestions();
-    assert_eq!(press(&mut app, ch(' ')), Some(Effect::SaveProgress));
+    assert!(matches!(
+        press(&mut app, ch(' ')),
+        Some(Effect::SaveProgress(_))
+    ));
     assert_eq!(picked(&app).len(), 1);
     press(&mut app, ch(' '));
     assert!(picked(&app).is_empty());
@@ -1145,7 +1222,10 @@ fn space_twice_unpicks() {
 fn enter_on_suggestions_saves_the_finished_session() {
     let mut app = at_suggestions();
     press(&mut app, ch(' '));
-    assert_eq!(press(&mut app, KeyCode::Enter), Some(Effect::SaveFinished));
+    assert!(matches!(
+        press(&mut app, KeyCode::Enter),
+        Some(Effect::SaveFinished(_))
+    ));
     assert_eq!(session(&app).finished, Some(NOW));
     let path = PathBuf::from("/home/me/.local/share/altitude/sessions/x.toml");
     app.saved(path.clone());
@@ -1258,7 +1338,10 @@ fn n_in_coaching_opens_a_note_and_esc_keeps_what_was_typed() {
     assert_eq!(app.overlay, Some(Overlay::Note));
     type_keys(&mut app, "quiet today; q?");
     assert!(!app.quit, "q in a note is a letter");
-    assert_eq!(press(&mut app, KeyCode::Esc), Some(Effect::SaveProgress));
+    assert!(matches!(
+        press(&mut app, KeyCode::Esc),
+        Some(Effect::SaveProgress(_))
+    ));
     assert_eq!(app.overlay, None);
     assert_eq!(
         session(&app)

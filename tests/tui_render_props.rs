@@ -8,8 +8,8 @@ use altitude::model::time::Timestamp;
 use altitude::model::{Answer, Mode, Profile, Stage};
 use altitude::sessions::History;
 use altitude::store::Config;
+use altitude::tui::action::Action;
 use altitude::tui::app::{App, Effect};
-use altitude::tui::keys::Action;
 use altitude::tui::theme::Theme;
 use altitude::tui::view::{self, MIN_HEIGHT, MIN_WIDTH};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -61,6 +61,7 @@ fn finished(lib: &Library, days_ago: u64) -> Session {
         practice: s.commitments[0].practice.clone(),
         title: s.commitments[0].title.clone(),
         status: CheckInStatus::Partly,
+        note: None,
     }];
     s
 }
@@ -106,7 +107,7 @@ fn journeys() -> Vec<Vec<Action>> {
             CheckIn(CheckInStatus::Done),
             CheckIn(CheckInStatus::Partly),
         ]);
-        v.extend(profile);
+        v.extend(profile.clone());
         v
     };
     let answered = |mut v: Vec<Action>, n: usize| {
@@ -181,8 +182,10 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Export),
         2 => Just(ToggleMethod),
         2 => Just(CycleMode),
-        4 => any::<char>().prop_map(Type),
-        3 => key_event().prop_map(NoteKey),
+        4 => any::<char>().prop_map(|c| Edit(KeyCode::Char(c).into())),
+        3 => key_event().prop_map(Edit),
+        1 => Just(Discard),
+        1 => Just(Resume),
         2 => Just(StartOther),
     ]
 }
@@ -232,20 +235,27 @@ fn draw_and_check(app: &App, w: u16, h: u16) -> Result<(), TestCaseError> {
 /// Updates the app and plays the run loop's part, without touching the disk.
 fn perform(app: &mut App, action: Action) {
     match app.update(action) {
-        Some(Effect::SaveFinished) => app.saved(PathBuf::from(
-            "/nonexistent/altitude-test/sessions/20261121-193005-quick.toml",
-        )),
-        Some(Effect::Export) => {
-            let long = "x".repeat(200);
-            app.status = Some(format!("Report written to /nonexistent/{long}.md"));
+        Some(Effect::SaveFinished(session)) => {
+            app.update(Action::Saved {
+                path: PathBuf::from(
+                    "/nonexistent/altitude-test/sessions/20261121-193005-quick.toml",
+                ),
+                id: session.id,
+            });
         }
-        Some(Effect::AttachEvidence) => {
-            app.attach_evidence(Err(format!(
+        Some(Effect::AttachEvidence(_)) => {
+            app.update(Action::EvidenceRead(Err(format!(
                 "/nonexistent/{}: no such directory",
                 "y".repeat(200)
-            )));
+            ))));
         }
-        Some(Effect::Quit | Effect::SaveProgress) | None => {}
+        Some(Effect::Export { .. }) => {
+            let long = "x".repeat(200);
+            app.update(Action::Exported(PathBuf::from(format!(
+                "/nonexistent/{long}.md"
+            ))));
+        }
+        Some(Effect::Quit | Effect::SaveProgress(_) | Effect::Discard(_)) | None => {}
     }
 }
 
@@ -267,7 +277,7 @@ proptest! {
         let mut app = app(returning, colour);
         // The journeys' screens have their own snapshots: draw once at the end.
         for action in &journeys()[journey] {
-            perform(&mut app, *action);
+            perform(&mut app, action.clone());
         }
         draw_and_check(&app, last.0, last.1)?;
         for (action, (w, h)) in steps {

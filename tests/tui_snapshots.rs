@@ -8,8 +8,8 @@ use altitude::model::time::Timestamp;
 use altitude::model::{Answer, Kind, Mode, Profile, Stage};
 use altitude::sessions::History;
 use altitude::store::Config;
+use altitude::tui::action::Action;
 use altitude::tui::app::{App, Effect, Screen};
-use altitude::tui::keys::Action;
 use altitude::tui::theme::Theme;
 use altitude::tui::view;
 use crossterm::event::KeyCode;
@@ -48,7 +48,7 @@ fn history_of(sessions: Vec<Session>) -> History {
 /// Feeds actions one by one, as the run loop would.
 fn act(app: &mut App, actions: &[Action]) {
     for action in actions {
-        app.update(*action);
+        app.update(action.clone());
     }
 }
 
@@ -67,11 +67,10 @@ fn number(app: &mut App, n: u32) {
 fn open_picker(app: &mut App, set_id: &str, mode: Mode) {
     app.update(Action::NewSession);
     let target = app
-        .library
-        .sets
+        .self_sets()
         .iter()
         .position(|s| s.id == set_id)
-        .expect("set exists");
+        .expect("the picker offers the set");
     for _ in 0..app.library.sets.len() + Mode::ALL.len() {
         let Screen::Picker { set, mode: now } = app.screen else {
             panic!("expected the picker, got {:?}", app.screen);
@@ -217,10 +216,12 @@ fn shows(text: &str, wanted: &str) {
 
 #[test]
 fn home_first_run() {
-    let text = screen(&new_app());
+    let app = new_app();
+    let text = screen(&app);
     shows(&text, "No sessions yet");
     shows(&text, "(none)");
     assert_snapshot!("home_first_run", text);
+    assert_snapshot!("home_first_run_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -242,6 +243,10 @@ fn home_with_unfinished_session_and_last_commitments() {
     shows(&text, "5 answers");
     shows(&text, &commitments(1)[0].title);
     assert_snapshot!("home_with_unfinished_and_commitments", text);
+    assert_snapshot!(
+        "home_with_unfinished_and_commitments_160x48",
+        draw(&app, 160, 48)
+    );
 }
 
 // ---------------------------------------------------------------- starting
@@ -253,6 +258,7 @@ fn picker() {
     let text = screen(&app);
     shows(&text, "[solo]");
     assert_snapshot!("picker", text);
+    assert_snapshot!("picker_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -262,6 +268,7 @@ fn picker_coaching_mode_on_quick() {
     let text = screen(&app);
     shows(&text, "[coaching]");
     assert_snapshot!("picker_coaching_quick", text);
+    assert_snapshot!("picker_coaching_quick_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -277,6 +284,7 @@ fn check_in_after_the_first_answer() {
     let text = screen(&app);
     shows(&text, "[done]");
     assert_snapshot!("check_in", text);
+    assert_snapshot!("check_in_160x48", draw(&app, 160, 48));
 }
 
 // ---------------------------------------------------------------- profile
@@ -296,6 +304,7 @@ fn profile_reports_while_typing() {
     shows(&text, "About you (1 of 4)");
     shows(&text, "12▏");
     assert_snapshot!("profile_reports", text);
+    assert_snapshot!("profile_reports_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -305,6 +314,7 @@ fn profile_reports_out_of_range() {
     let text = screen(&app);
     shows(&text, "0 to 500");
     assert_snapshot!("profile_reports_error", text);
+    assert_snapshot!("profile_reports_error_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -314,6 +324,7 @@ fn profile_coding_share() {
     let text = screen(&app);
     shows(&text, "About you (2 of 4)");
     assert_snapshot!("profile_coding_share", text);
+    assert_snapshot!("profile_coding_share_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -324,6 +335,7 @@ fn profile_critical_path() {
     let text = screen(&app);
     shows(&text, "About you (3 of 4)");
     assert_snapshot!("profile_critical_path", text);
+    assert_snapshot!("profile_critical_path_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -335,6 +347,7 @@ fn profile_stage() {
     let text = screen(&app);
     shows(&text, "About you (4 of 4)");
     assert_snapshot!("profile_stage", text);
+    assert_snapshot!("profile_stage_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -345,6 +358,10 @@ fn profile_prefilled_from_last_time() {
     let text = screen(&app);
     shows(&text, "Enter keeps it");
     assert_snapshot!("profile_prefilled_critical_path", text);
+    assert_snapshot!(
+        "profile_prefilled_critical_path_160x48",
+        draw(&app, 160, 48)
+    );
 }
 
 // ---------------------------------------------------------------- questions
@@ -355,6 +372,7 @@ fn question_likert() {
     let text = screen(&app);
     shows(&text, &format!("1 / {}", item_count(&app)));
     assert_snapshot!("question_likert", text);
+    assert_snapshot!("question_likert_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -364,6 +382,7 @@ fn question_with_why_open() {
     let text = screen(&app);
     shows(&text, "Why this matters");
     assert_snapshot!("question_why", text);
+    assert_snapshot!("question_why_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -373,6 +392,7 @@ fn question_back_shows_the_earlier_answer() {
     let text = screen(&app);
     shows(&text, "✓");
     assert_snapshot!("question_earlier_answer", text);
+    assert_snapshot!("question_earlier_answer_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -385,11 +405,12 @@ fn question_choice() {
 fn question_text_with_typed_text() {
     let mut app = at_core_item(Kind::Text);
     for c in "Code reviews on the payments service; I keep them because I enjoy them.".chars() {
-        app.update(Action::Type(c));
+        app.update(Action::Edit(KeyCode::Char(c).into()));
     }
     let text = screen(&app);
     shows(&text, "I keep them");
     assert_snapshot!("question_text", text);
+    assert_snapshot!("question_text_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -399,6 +420,7 @@ fn question_in_coaching_mode() {
     shows(&text, "[coaching mode]");
     shows(&text, "Talk about it");
     assert_snapshot!("question_coaching", text);
+    assert_snapshot!("question_coaching_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -407,6 +429,7 @@ fn question_in_onboarding_mode() {
     let text = screen(&app);
     shows(&text, "Why this matters");
     assert_snapshot!("question_onboarding", text);
+    assert_snapshot!("question_onboarding_160x48", draw(&app, 160, 48));
 }
 
 // ---------------------------------------------------------------- results and after
@@ -417,6 +440,7 @@ fn results() {
     let text = screen(&app);
     shows(&text, "Empathy");
     assert_snapshot!("results", text);
+    assert_snapshot!("results_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -426,6 +450,7 @@ fn results_method() {
     let text = screen(&app);
     shows(&text, "How the scores were computed");
     assert_snapshot!("results_method", text);
+    assert_snapshot!("results_method_160x48", draw(&app, 160, 48));
 }
 
 fn evidence_config() -> Config {
@@ -475,9 +500,14 @@ fn results_with_evidence_beside_the_answers() {
     assert_eq!(app.update(Action::No), None);
     assert_eq!(app.overlay, None);
     app.update(Action::AttachEvidence);
-    assert_eq!(app.update(Action::Yes), Some(Effect::AttachEvidence));
-    // The run loop reads the sources and hands back the figures.
-    assert!(app.attach_evidence(Ok(figures())));
+    assert!(matches!(
+        app.update(Action::Yes),
+        Some(Effect::AttachEvidence(_))
+    ));
+    // The run loop reads the sources and hands back the figures; the app
+    // asks for the session to be saved with them.
+    let save = app.update(Action::EvidenceRead(Ok(Box::new(figures()))));
+    assert!(matches!(save, Some(Effect::SaveProgress(_))));
     for _ in 0..10 {
         app.update(Action::PageDown);
     }
@@ -506,17 +536,22 @@ fn suggestions_with_one_picked() {
     shows(&text, "[x]");
     shows(&text, "(1 picked)");
     assert_snapshot!("suggestions_one_picked", text);
+    assert_snapshot!("suggestions_one_picked_160x48", draw(&app, 160, 48));
 }
 
 #[test]
 fn saved() {
     let mut app = at_results();
     act(&mut app, &[Action::Enter, Action::Toggle]);
-    assert_eq!(app.update(Action::Enter), Some(Effect::SaveFinished));
+    assert!(matches!(
+        app.update(Action::Enter),
+        Some(Effect::SaveFinished(_))
+    ));
     app.saved(PathBuf::from(SAVED_AT));
     let text = screen(&app);
     shows(&text, SAVED_AT);
     assert_snapshot!("saved", text);
+    assert_snapshot!("saved_160x48", draw(&app, 160, 48));
 }
 
 // ---------------------------------------------------------------- browsing
@@ -531,6 +566,7 @@ fn history_with_three_sessions() {
             practice: c.practice,
             title: c.title,
             status,
+            note: None,
         })
         .collect();
     let history = history_of(vec![
@@ -544,6 +580,7 @@ fn history_with_three_sessions() {
     shows(&text, "Trend over 3 sessions");
     shows(&text, "Follow-through");
     assert_snapshot!("history", text);
+    assert_snapshot!("history_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -553,6 +590,7 @@ fn history_empty() {
     let text = screen(&app);
     shows(&text, "No finished sessions yet");
     assert_snapshot!("history_empty", text);
+    assert_snapshot!("history_empty_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -562,6 +600,7 @@ fn set_browser() {
     let text = screen(&app);
     shows(&text, "quick");
     assert_snapshot!("sets", text);
+    assert_snapshot!("sets_160x48", draw(&app, 160, 48));
 }
 
 // ---------------------------------------------------------------- overlays
@@ -573,6 +612,7 @@ fn help_overlay() {
     let text = screen(&app);
     shows(&text, "Ctrl-C");
     assert_snapshot!("help_overlay", text);
+    assert_snapshot!("help_overlay_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -582,6 +622,7 @@ fn quit_confirmation() {
     let text = screen(&app);
     shows(&text, "Quit now?");
     assert_snapshot!("quit_confirm", text);
+    assert_snapshot!("quit_confirm_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -600,8 +641,8 @@ fn answer_all(app: &mut App, seed: usize) {
     let mut i = 0;
     while let Screen::Question { text, .. } = &app.screen {
         let action = match text {
-            Some(_) => Action::Enter,
-            None => Action::Answer(made_up(i, seed)),
+            true => Action::Enter,
+            false => Action::Answer(made_up(i, seed)),
         };
         app.update(action);
         i += 1;
@@ -620,11 +661,12 @@ fn coaching_note_editor() {
     let mut app = at_question("quick", Mode::Coaching);
     app.update(Action::Note);
     for c in "Says reviews pile up on Fridays.".chars() {
-        app.update(Action::NoteKey(KeyCode::Char(c).into()));
+        app.update(Action::Edit(KeyCode::Char(c).into()));
     }
     let text = screen(&app);
     shows(&text, "Fridays");
     assert_snapshot!("coaching_note", text);
+    assert_snapshot!("coaching_note_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -632,19 +674,22 @@ fn coaching_question_with_a_saved_note() {
     let mut app = at_question("quick", Mode::Coaching);
     app.update(Action::Note);
     for c in "Says reviews pile up on Fridays.".chars() {
-        app.update(Action::NoteKey(KeyCode::Char(c).into()));
+        app.update(Action::Edit(KeyCode::Char(c).into()));
     }
     app.update(Action::Back);
     let text = screen(&app);
     shows(&text, "Note: Says reviews pile up on Fridays.");
     assert_snapshot!("coaching_question_with_note", text);
+    assert_snapshot!("coaching_question_with_note_160x48", draw(&app, 160, 48));
 }
 
 #[test]
 fn coaching_handover() {
-    let text = screen(&at_handover());
+    let app = at_handover();
+    let text = screen(&app);
     shows(&text, "coach");
     assert_snapshot!("coaching_handover", text);
+    assert_snapshot!("coaching_handover_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -654,6 +699,7 @@ fn coaching_coach_rates() {
     let text = screen(&app);
     shows(&text, "the coach's view");
     assert_snapshot!("coaching_coach_question", text);
+    assert_snapshot!("coaching_coach_question_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -665,6 +711,7 @@ fn coaching_results_with_both_views() {
     let text = screen(&app);
     shows(&text, "coach's view");
     assert_snapshot!("coaching_results", text);
+    assert_snapshot!("coaching_results_160x48", draw(&app, 160, 48));
 }
 
 #[test]
@@ -677,6 +724,7 @@ fn onboarding_results_with_the_first_90_days() {
     let text = screen(&app);
     shows(&text, "90 days");
     assert_snapshot!("onboarding_results_scrolled", text);
+    assert_snapshot!("onboarding_results_scrolled_160x48", draw(&app, 160, 48));
 }
 
 // ---------------------------------------------------------------- nothing cut off
@@ -706,8 +754,8 @@ fn normal(text: &str) -> String {
 fn cut_texts(set_id: &str, mode: Mode, why: bool) -> Vec<String> {
     let mut app = new_app();
     if set_id == "perception" || set_id == "coach" {
-        open_picker(&mut app, set_id, mode);
-        app.update(Action::Enter);
+        // Answered by someone else inside a coaching session; started directly here.
+        app.start(set_id, mode);
     } else {
         start(&mut app, set_id, mode);
     }
@@ -831,7 +879,7 @@ fn at_results_with_seven_flags() -> App {
     ];
     while let Screen::Question { index, text, .. } = &app.screen {
         let item = app.active.as_ref().expect("a session").asked.items[*index].clone();
-        let action = if text.is_some() {
+        let action = if *text {
             Action::Enter
         } else if raising.contains(&item.id.as_str()) {
             Action::Answer(5)
@@ -884,4 +932,56 @@ fn results_show_six_flags_and_the_rest_behind_m() {
     assert!(method.contains("More flags"), "{method}");
     assert!(method.contains(&words(&last)), "{method}");
     assert!(method.contains("Sources"));
+}
+
+// ---------------------------------------------------------------- issue 9 screens
+
+#[test]
+fn past_session_read_only() {
+    let history = history_of(vec![
+        finished("quick", 33, 2, &commitments(1)),
+        finished("quick", 3, 3, &[]),
+    ]);
+    let mut app = app_with(history, None);
+    act(&mut app, &[Action::OpenHistory, Action::Enter]);
+    let text = screen(&app);
+    shows(&text, "read-only");
+    assert_snapshot!("past_session", text);
+    assert_snapshot!("past_session_160x48", draw(&app, 160, 48));
+}
+
+#[test]
+fn new_session_while_one_is_unfinished() {
+    let unfinished = Session::new("core", Mode::Solo, Timestamp(NOW.0 - 2 * DAY));
+    let mut app = app_with(History::default(), Some(unfinished));
+    app.update(Action::NewSession);
+    let text = screen(&app);
+    shows(&text, "unfinished session");
+    assert_snapshot!("confirm_new", text);
+    assert_snapshot!("confirm_new_160x48", draw(&app, 160, 48));
+}
+
+#[test]
+fn wide_question_shows_why_beside_it() {
+    let app = at_question("quick", Mode::Solo);
+    let text = draw(&app, 160, 48);
+    shows(&text, "Why this matters");
+    for line in text.lines() {
+        // No run of text wider than about 100 columns.
+        let longest = line
+            .trim_matches('"')
+            .split("   ")
+            .map(|run| run.trim().chars().count())
+            .max()
+            .unwrap_or(0);
+        assert!(longest <= 102, "{longest} columns: {line}");
+    }
+}
+
+#[test]
+fn wide_results_show_the_method_beside_them() {
+    let app = at_results();
+    let text = draw(&app, 160, 48);
+    shows(&text, "Pattern:");
+    shows(&text, "How the scores were computed");
 }

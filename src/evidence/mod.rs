@@ -41,7 +41,7 @@ pub enum EvidenceError {
 }
 
 /// The command's inputs, as typed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Request {
     pub repos: Vec<PathBuf>,
     pub me: Vec<String>,

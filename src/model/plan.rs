@@ -6,7 +6,7 @@ use super::practices::Suggestion;
 use serde::{Deserialize, Serialize};
 
 /// The words around the plan.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanText {
     pub intro: String,

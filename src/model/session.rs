@@ -49,6 +49,9 @@ pub struct CheckIn {
     pub practice: String,
     pub title: String,
     pub status: CheckInStatus,
+    /// A short note on how it went, if the user wrote one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A commitment picked at the end of a session. Its owner is the manager;
@@ -186,6 +189,14 @@ impl Summary {
 /// Summarises a finished session: from its record, or for sessions saved
 /// before records existed, against today's library.
 pub fn summarize(library: &super::catalog::Library, s: &Session) -> Summary {
+    summarize_with(|| library, s)
+}
+
+/// `summarize`, asking for the library only for a session without a record.
+pub fn summarize_with<'a>(
+    library: impl FnOnce() -> &'a super::catalog::Library,
+    s: &Session,
+) -> Summary {
     let (scores, pattern) = match &s.record {
         Some(r) => (
             super::Dimension::ALL.map(|d| r.value(d)),
@@ -193,6 +204,7 @@ pub fn summarize(library: &super::catalog::Library, s: &Session) -> Summary {
         ),
         None => {
             // Scores and pattern only: a history row needs no suggestions or flags.
+            let library = library();
             let scores = library
                 .set(&s.set)
                 .map(|set| super::scoring::score(&set.asked_for(s.profile.as_ref()), &s.answers));

@@ -48,7 +48,7 @@ impl Source {
 }
 
 /// The essays, and what every report says about the limits of its scales.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sources {
     /// One line, shown under the burnout score.

@@ -74,6 +74,73 @@ impl From<Timestamp> for Clock {
     }
 }
 
+/// Which clock face to show times on: UTC (tests, files) or the machine's
+/// own time zone (what a person reads on screen).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Zone {
+    #[default]
+    Utc,
+    Local,
+}
+
+impl Timestamp {
+    /// `2026-11-21 14:30 EST`: the date and time in `zone`, with its name.
+    pub fn display_in(self, zone: Zone) -> String {
+        let (clock, name) = self.clock_in(zone);
+        format!("{clock} {name}")
+    }
+
+    /// (`2026-11-21 14:30`, `EST`): the date and time in `zone`, and its name.
+    pub fn clock_in(self, zone: Zone) -> (String, String) {
+        let (shifted, name) = match (zone, local(self)) {
+            (Zone::Local, Some((offset, name))) => {
+                (Timestamp(self.0.saturating_add_signed(offset)), name)
+            }
+            _ => (self, "UTC".to_string()),
+        };
+        let (y, m, d, h, min, _) = shifted.parts();
+        (format!("{y:04}-{m:02}-{d:02} {h:02}:{min:02}"), name)
+    }
+
+    /// `2026-11-21` in `zone`.
+    pub fn date_in(self, zone: Zone) -> String {
+        match (zone, local(self)) {
+            (Zone::Local, Some((offset, _))) => {
+                Timestamp(self.0.saturating_add_signed(offset)).date()
+            }
+            _ => self.date(),
+        }
+    }
+}
+
+/// The machine's offset from UTC at `t`, in seconds, and the zone's short name.
+fn local(t: Timestamp) -> Option<(i64, String)> {
+    let secs = libc::time_t::try_from(t.0).ok()?;
+    // SAFETY: `localtime_r` writes only into `tm`, which lives on this stack
+    // frame, and is the thread-safe variant; `tm_zone` then points at static
+    // zone data owned by the C library, read at once into a String.
+    unsafe {
+        let mut tm: libc::tm = std::mem::zeroed();
+        if libc::localtime_r(&secs, &mut tm).is_null() {
+            return None;
+        }
+        let name = if tm.tm_zone.is_null() {
+            String::new()
+        } else {
+            std::ffi::CStr::from_ptr(tm.tm_zone)
+                .to_string_lossy()
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-'))
+                .take(8)
+                .collect()
+        };
+        // `c_long` is 32 bits on some targets.
+        #[allow(clippy::useless_conversion)]
+        let offset = i64::from(tm.tm_gmtoff);
+        Some((offset, name))
+    }
+}
+
 /// Howard Hinnant's days-to-civil algorithm.
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
@@ -98,5 +165,6 @@ mod tests {
         // 2026-11-21 19:30:05 UTC
         assert_eq!(Timestamp(1_795_289_405).compact(), "20261121-193005");
         assert_eq!(Timestamp(951_782_400).date(), "2000-02-29");
+        assert_eq!(Timestamp(0).display_in(Zone::Utc), "1970-01-01 00:00 UTC");
     }
 }

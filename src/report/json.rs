@@ -19,6 +19,13 @@ pub struct SetJson {
 pub struct ItemJson {
     pub id: String,
     pub kind: &'static str,
+    /// The question as the app asks it.
+    pub prompt: String,
+    /// What an answers file may give this item.
+    pub answer: String,
+    /// The scale's words for 1..=5 (likert and frequency items).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Vec<String>>,
     pub dimension: Option<Dimension>,
     pub side: Option<&'static str>,
     pub reverse: bool,
@@ -51,6 +58,18 @@ pub fn set_json(set: &QuestionSet) -> SetJson {
             .map(|i| ItemJson {
                 id: i.id.clone(),
                 kind: i.kind.id(),
+                prompt: i.prompt.clone(),
+                answer: match i.kind {
+                    Kind::Text => "free text, or \"na\"".to_string(),
+                    Kind::Choice => {
+                        format!("the option's number, 1 to {}, or \"na\"", i.options.len())
+                    }
+                    _ => "1 to 5 (see labels), or \"na\"".to_string(),
+                },
+                labels: i
+                    .kind
+                    .scale_labels()
+                    .map(|l| l.iter().map(|s| s.to_string()).collect()),
                 dimension: i.dimension,
                 side: i.side.map(|s| s.id()),
                 reverse: i.reverse,

@@ -29,6 +29,8 @@ pub struct Config {
     /// Smallest groups of peers and reports that may be shown (never below 3).
     pub raters: Minimums,
     pub evidence: EvidenceSources,
+    /// Accessible mode (SPEC §12) for every session.
+    pub accessible: bool,
 }
 
 /// `[evidence]`: where evidence comes from. Read only when the user asks to

@@ -1,196 +1,616 @@
-//! Keys to actions, per screen: pure and table-tested. The hint tables here
-//! feed both the footer and the help overlay, so they can never disagree.
+//! Keys to actions: one table per screen, each row a key, what it does and
+//! how to describe it. `action_for`, the footer, the help overlay and the home
+//! menu all read these tables, so they cannot disagree (yazi's keymap `desc`).
 
-use super::app::{Overlay, ProfileField, Screen};
+/// Re-exported: what every key table row produces.
+pub use super::action::Action;
+use super::screen::{Overlay, ProfileField, Screen};
 use crate::model::session::CheckInStatus;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-/// Everything a key can ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// `q`: quit, asking first mid-session.
-    Quit,
-    /// Ctrl-C: quit at once; progress is already saved.
-    ForceQuit,
-    Help,
-    Back,
-    Up,
-    Down,
-    Left,
-    Right,
-    PageUp,
-    PageDown,
-    Enter,
-    NewSession,
-    Resume,
-    OpenHistory,
-    OpenSets,
-    /// 1-based answer value.
-    Answer(u8),
-    NotApplicable,
-    Skip,
-    Previous,
-    ToggleWhy,
-    Note,
-    CheckIn(CheckInStatus),
-    Digit(u8),
-    Backspace,
-    Yes,
-    No,
-    /// 1..=3: early, growth, scale.
-    Stage(u8),
-    Toggle,
-    Export,
-    ToggleMethod,
-    CycleMode,
-    /// A character typed into a text field.
-    Type(char),
-    /// A key for the note editor.
-    NoteKey(KeyEvent),
-    /// Hand the keyboard to the second rater (coaching).
-    StartOther,
-    /// `v` on results: attach evidence from the configured sources.
-    AttachEvidence,
+/// What a row does with the key that matched it.
+#[derive(Debug, Clone)]
+pub enum Act {
+    /// Always this action.
+    Do(Action),
+    /// The digit pressed, made into an action (`3` answers 3).
+    Digit(fn(u8) -> Action),
+    /// Two directions: ↑, ←, PgUp, `k`, `h` ask for the first; the rest for the second.
+    Pair(Action, Action),
+    /// Any key not matched above it, handed to a text editor.
+    Edit,
 }
 
-type Hints = &'static [(&'static str, &'static str)];
+/// One row of a key table.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    /// The keys; empty means any key (only with `Act::Edit`).
+    pub keys: &'static [KeyCode],
+    /// How the footer and help write the keys: `↑↓`, `1-5`, `0/x`.
+    pub label: &'static str,
+    pub act: Act,
+    /// The footer's word for it; empty keeps it out of the footer.
+    pub hint: &'static str,
+    /// The help overlay's (and home menu's) description.
+    pub desc: &'static str,
+    /// Listed in the home menu.
+    pub menu: bool,
+    /// Only in coaching sessions.
+    pub coaching: bool,
+}
 
-const HOME: Hints = &[
-    ("↑↓ Enter", "choose"),
-    ("n", "new"),
-    ("r", "resume"),
-    ("h", "history"),
-    ("s", "sets"),
-    ("?", "help"),
-    ("q", "quit"),
-];
-const PICKER: Hints = &[
-    ("↑↓", "set"),
-    ("Tab/m", "mode"),
-    ("Enter", "start"),
-    ("Esc", "back"),
-    ("?", "help"),
-];
-const CHECK_IN: Hints = &[
-    ("d", "done"),
-    ("p", "partly"),
-    ("x", "not done"),
-    ("s", "skip"),
-    ("Esc", "back"),
-    ("?", "help"),
-];
-const PROFILE_NUMBER: Hints = &[
-    ("0-9", "type"),
-    ("Enter", "keep / next"),
-    ("Backspace", "delete"),
-    ("Esc", "back"),
-    ("?", "help"),
-];
-const PROFILE_YES_NO: Hints = &[
-    ("y/n", "yes / no"),
-    ("Enter", "keep"),
-    ("Esc", "back"),
-    ("?", "help"),
-];
-const PROFILE_STAGE: Hints = &[
-    ("1-3", "stage"),
-    ("Enter", "keep"),
-    ("Esc", "back"),
-    ("?", "help"),
-];
-const QUESTION: Hints = &[
-    ("1-5", "answer"),
-    ("←→ Enter", "pick"),
-    ("0/x", "n/a"),
-    ("s", "skip"),
-    ("b", "back"),
-    ("w", "why"),
-    ("?", "help"),
-    ("q", "quit"),
-];
-const QUESTION_COACHING: Hints = &[
-    ("1-5", "answer"),
-    ("←→ Enter", "pick"),
-    ("0/x", "n/a"),
-    ("s", "skip"),
-    ("b", "back"),
-    ("w", "why"),
-    ("n", "note"),
-    ("q", "quit"),
-];
-const QUESTION_TEXT: Hints = &[
-    ("type", "your answer"),
-    ("Enter", "save, next"),
-    ("Tab", "skip"),
-    ("Esc", "back"),
-];
-const RESULTS: Hints = &[
-    ("Enter", "next"),
-    ("m", "method"),
-    ("v", "evidence"),
-    ("e", "export"),
-    ("↑↓", "scroll"),
-    ("b", "back"),
-    ("?", "help"),
-    ("q", "quit"),
-];
-const SUGGESTIONS: Hints = &[
-    ("↑↓", "move"),
-    ("Space", "commit"),
-    ("Enter", "save"),
-    ("Esc", "results"),
-    ("?", "help"),
-    ("q", "quit"),
-];
-const SAVED: Hints = &[
-    ("Enter", "home"),
-    ("e", "export"),
-    ("h", "history"),
-    ("q", "quit"),
-];
-const HISTORY: Hints = &[
-    ("↑↓", "session"),
-    ("e", "export"),
-    ("Esc", "home"),
-    ("?", "help"),
-    ("q", "quit"),
-];
-const SETS: Hints = &[
-    ("↑↓", "set"),
-    ("Enter", "start"),
-    ("Esc", "home"),
-    ("?", "help"),
-    ("q", "quit"),
-];
-const HANDOVER: Hints = &[
-    ("Enter", "coach rates"),
-    ("s", "skip to results"),
-    ("Esc", "back"),
-    ("?", "help"),
-    ("q", "quit"),
-];
-const NOTE: Hints = &[
-    ("type", "your note"),
-    ("Esc", "close and keep"),
-    ("Ctrl-C", "quit"),
-];
-const HELP: Hints = &[("Esc/?", "close"), ("q", "quit")];
-const CONFIRM: Hints = &[("y", "quit"), ("n/Esc", "stay")];
-const CONFIRM_EVIDENCE: Hints = &[("y", "read them"), ("n/Esc", "cancel")];
+impl Binding {
+    const fn new(
+        keys: &'static [KeyCode],
+        label: &'static str,
+        act: Act,
+        hint: &'static str,
+        desc: &'static str,
+    ) -> Binding {
+        Binding {
+            keys,
+            label,
+            act,
+            hint,
+            desc,
+            menu: false,
+            coaching: false,
+        }
+    }
 
-/// Keys that work everywhere, for the help overlay.
-pub const GLOBAL: Hints = &[
-    ("?", "this help"),
-    ("Esc", "back, or close an overlay"),
-    ("q", "quit; asks first mid-session"),
-    ("Ctrl-C", "quit at once, progress saved"),
+    const fn menu(mut self) -> Binding {
+        self.menu = true;
+        self
+    }
+
+    const fn coaching(mut self) -> Binding {
+        self.coaching = true;
+        self
+    }
+
+    /// The action this row gives `key`, if the key is one of its keys.
+    pub fn resolve(&self, key: KeyEvent) -> Option<Action> {
+        if !self.keys.is_empty() && !self.keys.contains(&key.code) {
+            return None;
+        }
+        match (&self.act, key.code) {
+            (Act::Do(a), _) => Some(a.clone()),
+            (Act::Digit(f), KeyCode::Char(c)) => c.to_digit(10).map(|d| f(d as u8)),
+            (Act::Digit(_), _) => None,
+            (Act::Pair(first, second), code) => Some(if backward(code) {
+                first.clone()
+            } else {
+                second.clone()
+            }),
+            (Act::Edit, _) => Some(Action::Edit(key)),
+        }
+    }
+}
+
+fn backward(code: KeyCode) -> bool {
+    matches!(
+        code,
+        KeyCode::Up | KeyCode::Left | KeyCode::PageUp | KeyCode::Char('k' | 'h')
+    )
+}
+
+type Table = &'static [Binding];
+
+use Action as A;
+use KeyCode::{Backspace, Char, Down, Enter, Esc, Left, PageDown, PageUp, Right, Tab, Up};
+
+const MOVE: &[KeyCode] = &[Up, Down, Char('k'), Char('j')];
+const PAGE: &[KeyCode] = &[PageUp, PageDown];
+const DIGITS_1_9: &[KeyCode] = &[
+    Char('1'),
+    Char('2'),
+    Char('3'),
+    Char('4'),
+    Char('5'),
+    Char('6'),
+    Char('7'),
+    Char('8'),
+    Char('9'),
+];
+const DIGITS_0_9: &[KeyCode] = &[
+    Char('0'),
+    Char('1'),
+    Char('2'),
+    Char('3'),
+    Char('4'),
+    Char('5'),
+    Char('6'),
+    Char('7'),
+    Char('8'),
+    Char('9'),
 ];
 
-/// The key hints for a screen.
-pub fn hints(screen: &Screen, overlay: Option<&Overlay>, coaching: bool) -> Hints {
+const fn help() -> Binding {
+    Binding::new(&[Char('?')], "?", Act::Do(A::Help), "help", "this help")
+}
+const fn quit() -> Binding {
+    Binding::new(
+        &[Char('q')],
+        "q",
+        Act::Do(A::Quit),
+        "quit",
+        "quit; asks first mid-session",
+    )
+}
+const fn esc(hint: &'static str, desc: &'static str) -> Binding {
+    Binding::new(&[Esc], "Esc", Act::Do(A::Back), hint, desc)
+}
+const fn moves(hint: &'static str, desc: &'static str) -> Binding {
+    Binding::new(MOVE, "↑↓", Act::Pair(A::Up, A::Down), hint, desc)
+}
+const fn pages() -> Binding {
+    Binding::new(
+        PAGE,
+        "PgUp/PgDn",
+        Act::Pair(A::PageUp, A::PageDown),
+        "",
+        "scroll a page",
+    )
+}
+const fn enter(hint: &'static str, desc: &'static str) -> Binding {
+    Binding::new(&[Enter], "Enter", Act::Do(A::Enter), hint, desc)
+}
+
+const HOME: Table = &[
+    moves("move", "move through the menu"),
+    enter("choose", "do what the selected row says"),
+    Binding::new(
+        &[Char('n')],
+        "n",
+        Act::Do(A::NewSession),
+        "new",
+        "New session",
+    )
+    .menu(),
+    Binding::new(
+        &[Char('r')],
+        "r",
+        Act::Do(A::Resume),
+        "resume",
+        "Resume the unfinished session",
+    )
+    .menu(),
+    Binding::new(
+        &[Char('h')],
+        "h",
+        Act::Do(A::OpenHistory),
+        "history",
+        "History and trends",
+    )
+    .menu(),
+    Binding::new(
+        &[Char('s')],
+        "s",
+        Act::Do(A::OpenSets),
+        "sets",
+        "Question sets",
+    )
+    .menu(),
+    Binding::new(&[Char('?')], "?", Act::Do(A::Help), "help", "Help").menu(),
+    Binding::new(&[Char('q')], "q", Act::Do(A::Quit), "quit", "Quit").menu(),
+];
+
+const PICKER: Table = &[
+    moves("set", "choose a question set"),
+    Binding::new(
+        &[Tab, Char('m'), Right, Char('l')],
+        "Tab/m",
+        Act::Do(A::CycleMode),
+        "mode",
+        "next mode: solo, coaching, onboarding",
+    ),
+    enter("start", "start a session of this set in this mode"),
+    esc("back", "back to the home screen"),
+    help(),
+];
+
+const CHECK_IN: Table = &[
+    Binding::new(
+        &[Char('d')],
+        "d",
+        Act::Do(A::CheckIn(CheckInStatus::Done)),
+        "done",
+        "you did it",
+    ),
+    Binding::new(
+        &[Char('p')],
+        "p",
+        Act::Do(A::CheckIn(CheckInStatus::Partly)),
+        "partly",
+        "you did some of it",
+    ),
+    Binding::new(
+        &[Char('x')],
+        "x",
+        Act::Do(A::CheckIn(CheckInStatus::NotDone)),
+        "not done",
+        "it did not happen",
+    ),
+    Binding::new(
+        &[Char('s')],
+        "s",
+        Act::Do(A::CheckIn(CheckInStatus::Skipped)),
+        "skip",
+        "leave it out of the follow-through count",
+    ),
+    Binding::new(
+        &[Char('t')],
+        "t",
+        Act::Do(A::Note),
+        "note",
+        "a short note on how it went; Esc closes and keeps it",
+    ),
+    Binding::new(
+        &[Esc, Char('b'), Backspace],
+        "Esc/b",
+        Act::Do(A::Back),
+        "back",
+        "the commitment before, to change what you said",
+    ),
+    help(),
+];
+
+const PROFILE_NUMBER: Table = &[
+    Binding::new(
+        DIGITS_0_9,
+        "0-9",
+        Act::Digit(A::Digit),
+        "type",
+        "type the number",
+    ),
+    enter("keep / next", "keep the number and go on"),
+    Binding::new(
+        &[Backspace],
+        "Backspace",
+        Act::Do(A::Backspace),
+        "delete",
+        "delete the last digit",
+    ),
+    esc("back", "the step before"),
+    help(),
+];
+
+const PROFILE_YES_NO: Table = &[
+    Binding::new(&[Char('y')], "y", Act::Do(A::Yes), "yes", "yes"),
+    Binding::new(&[Char('n')], "n", Act::Do(A::No), "no", "no"),
+    enter("keep", "keep last time's answer"),
+    esc("back", "the step before"),
+    help(),
+];
+
+const PROFILE_STAGE: Table = &[
+    Binding::new(
+        &[Char('1'), Char('2'), Char('3')],
+        "1-3",
+        Act::Digit(A::Stage),
+        "stage",
+        "early, growth or scale",
+    ),
+    enter("keep", "keep last time's answer"),
+    esc("back", "the step before"),
+    help(),
+];
+
+const QUESTION: Table = &[
+    Binding::new(
+        DIGITS_1_9,
+        "1-5",
+        Act::Digit(A::Answer),
+        "answer",
+        "answer and go to the next question",
+    ),
+    Binding::new(
+        &[
+            Left,
+            Right,
+            Char('h'),
+            Char('l'),
+            Up,
+            Down,
+            Char('k'),
+            Char('j'),
+        ],
+        "←→",
+        Act::Pair(A::Left, A::Right),
+        "move",
+        "move along the scale",
+    ),
+    // Left out of the footer for room: the help overlay has it.
+    enter("", "answer with the option under the cursor"),
+    Binding::new(
+        &[Char('0'), Char('x')],
+        "0/x",
+        Act::Do(A::NotApplicable),
+        "n/a",
+        "not applicable / don't know",
+    ),
+    Binding::new(&[Char('s')], "s", Act::Do(A::Skip), "skip", "skip for now"),
+    Binding::new(
+        &[Char('b'), Backspace],
+        "b",
+        Act::Do(A::Previous),
+        "back",
+        "the question before, with your earlier answer",
+    ),
+    Binding::new(
+        &[Char('w')],
+        "w",
+        Act::Do(A::ToggleWhy),
+        "why",
+        "why this matters: both sides of the debate",
+    ),
+    Binding::new(
+        &[Char('n')],
+        "n",
+        Act::Do(A::Note),
+        "note",
+        "a note on this question; Esc closes and keeps it",
+    )
+    .coaching(),
+    esc("", "close \"why this matters\", else the question before"),
+    help(),
+    quit(),
+];
+
+const QUESTION_TEXT: Table = &[
+    enter("save, next", "save what you wrote and go on"),
+    Binding::new(&[Tab], "Tab", Act::Do(A::Skip), "skip", "skip for now"),
+    Binding::new(
+        &[Esc],
+        "Esc",
+        Act::Do(A::Previous),
+        "back",
+        "the question before; what you wrote is kept",
+    ),
+    Binding::new(
+        &[],
+        "type",
+        Act::Edit,
+        "your answer",
+        "type; arrows, Home and End move the cursor",
+    ),
+];
+
+const RESULTS: Table = &[
+    enter("next", "go on to suggestions and commitments"),
+    Binding::new(
+        &[Char('m')],
+        "m",
+        Act::Do(A::ToggleMethod),
+        "method",
+        "how each score was computed",
+    ),
+    Binding::new(
+        &[Char('v')],
+        "v",
+        Act::Do(A::AttachEvidence),
+        "evidence",
+        "attach evidence from your [evidence] sources (asks first, naming every file)",
+    ),
+    Binding::new(
+        &[Char('e')],
+        "e",
+        Act::Do(A::Export),
+        "export",
+        "write a Markdown report",
+    ),
+    moves("scroll", "scroll a line"),
+    pages(),
+    Binding::new(
+        &[Char('b'), Backspace],
+        "b",
+        Act::Do(A::Previous),
+        "back",
+        "the last question, to change an answer",
+    ),
+    esc("", "close the method, else the last question"),
+    help(),
+    quit(),
+];
+
+const SUGGESTIONS: Table = &[
+    moves("move", "move through the suggestions"),
+    Binding::new(
+        &[Char(' ')],
+        "Space",
+        Act::Do(A::Toggle),
+        "commit",
+        "pick or unpick as a commitment",
+    ),
+    enter("save", "save the session"),
+    esc("results", "back to the results"),
+    help(),
+    quit(),
+];
+
+const SAVED: Table = &[
+    enter("home", "back to the home screen"),
+    Binding::new(
+        &[Char('e')],
+        "e",
+        Act::Do(A::Export),
+        "export",
+        "write a Markdown report",
+    ),
+    Binding::new(
+        &[Char('h')],
+        "h",
+        Act::Do(A::OpenHistory),
+        "history",
+        "history and trends",
+    ),
+    quit(),
+];
+
+const HISTORY: Table = &[
+    moves("session", "choose a session"),
+    enter("open", "open its results, read-only"),
+    Binding::new(
+        &[Char('e')],
+        "e",
+        Act::Do(A::Export),
+        "export",
+        "write its Markdown report",
+    ),
+    esc("home", "back to the home screen"),
+    help(),
+    quit(),
+];
+
+const PAST: Table = &[
+    moves("scroll", "scroll a line"),
+    pages(),
+    Binding::new(
+        &[Char('m')],
+        "m",
+        Act::Do(A::ToggleMethod),
+        "method",
+        "how each score was computed",
+    ),
+    Binding::new(
+        &[Char('e')],
+        "e",
+        Act::Do(A::Export),
+        "export",
+        "write its Markdown report",
+    ),
+    esc("history", "close the method, else back to history"),
+    help(),
+    quit(),
+];
+
+const SETS: Table = &[
+    moves("set", "choose a set"),
+    enter("start", "start a session of this set"),
+    esc("home", "back to the home screen"),
+    help(),
+    quit(),
+];
+
+const HANDOVER: Table = &[
+    Binding::new(
+        &[Enter],
+        "Enter",
+        Act::Do(A::StartOther),
+        "coach rates",
+        "the coach starts rating",
+    ),
+    Binding::new(
+        &[Char('s')],
+        "s",
+        Act::Do(A::Skip),
+        "skip to results",
+        "results without the coach's view",
+    ),
+    esc("back", "back to the last question"),
+    help(),
+    quit(),
+];
+
+const NOTE: Table = &[
+    Binding::new(
+        &[Esc],
+        "Esc",
+        Act::Do(A::Back),
+        "close and keep",
+        "close the note and keep what you typed",
+    ),
+    Binding::new(
+        &[],
+        "type",
+        Act::Edit,
+        "your note",
+        "type; Enter starts a new line",
+    ),
+];
+
+const HELP: Table = &[
+    Binding::new(
+        &[Esc, Char('?'), Enter],
+        "Esc/?",
+        Act::Do(A::Back),
+        "close",
+        "close the help",
+    ),
+    quit(),
+];
+
+const CONFIRM_QUIT: Table = &[
+    Binding::new(
+        &[Char('y'), Char('q')],
+        "y",
+        Act::Do(A::Yes),
+        "quit",
+        "quit now",
+    ),
+    Binding::new(
+        &[Char('n'), Esc],
+        "n/Esc",
+        Act::Do(A::No),
+        "stay",
+        "carry on",
+    ),
+];
+
+const CONFIRM_NEW: Table = &[
+    Binding::new(
+        &[Char('r')],
+        "r",
+        Act::Do(A::Resume),
+        "resume it",
+        "resume the unfinished session",
+    ),
+    Binding::new(
+        &[Char('d')],
+        "d",
+        Act::Do(A::Discard),
+        "discard it, start new",
+        "delete the unfinished session and start a new one",
+    ),
+    Binding::new(
+        &[Char('n'), Esc],
+        "n/Esc",
+        Act::Do(A::No),
+        "cancel",
+        "keep it and stay here",
+    ),
+];
+
+const CONFIRM_EVIDENCE: Table = &[
+    Binding::new(
+        &[Char('y')],
+        "y",
+        Act::Do(A::Yes),
+        "read them",
+        "read the files named above",
+    ),
+    Binding::new(
+        &[Char('n'), Char('q'), Esc],
+        "n/Esc",
+        Act::Do(A::No),
+        "cancel",
+        "read nothing",
+    ),
+];
+
+/// Keys that work on every screen without a text field, unless its own table
+/// says otherwise.
+pub const GLOBAL: Table = &[help(), esc("back", "back, or close what is open"), quit()];
+
+/// Shown with the global keys in the help overlay; handled before any table.
+pub const FORCE_QUIT: (&str, &str) = ("Ctrl-C", "quit at once, progress saved");
+
+/// The table for a screen, or for the overlay on it.
+pub fn table(screen: &Screen, overlay: Option<&Overlay>) -> Table {
     match overlay {
         Some(Overlay::Help) => return HELP,
-        Some(Overlay::ConfirmQuit) => return CONFIRM,
+        Some(Overlay::ConfirmQuit) => return CONFIRM_QUIT,
+        Some(Overlay::ConfirmNew) => return CONFIRM_NEW,
         Some(Overlay::ConfirmEvidence) => return CONFIRM_EVIDENCE,
         Some(Overlay::Note) => return NOTE,
         None => {}
@@ -204,16 +624,30 @@ pub fn hints(screen: &Screen, overlay: Option<&Overlay>, coaching: bool) -> Hint
             ProfileField::CriticalPath => PROFILE_YES_NO,
             ProfileField::Stage => PROFILE_STAGE,
         },
-        Screen::Question { text: Some(_), .. } => QUESTION_TEXT,
-        Screen::Question { .. } if coaching => QUESTION_COACHING,
+        Screen::Question { text: true, .. } => QUESTION_TEXT,
         Screen::Question { .. } => QUESTION,
         Screen::Results { .. } => RESULTS,
         Screen::Suggestions { .. } => SUGGESTIONS,
         Screen::Saved { .. } => SAVED,
         Screen::History { .. } => HISTORY,
+        Screen::Past { .. } => PAST,
         Screen::Sets { .. } => SETS,
         Screen::Handover => HANDOVER,
     }
+}
+
+/// The rows the footer shows for a screen: those with a hint, and the
+/// coaching-only ones only in coaching.
+pub fn footer(screen: &Screen, overlay: Option<&Overlay>, coaching: bool) -> Vec<&'static Binding> {
+    table(screen, overlay)
+        .iter()
+        .filter(|b| !b.hint.is_empty() && (coaching || !b.coaching))
+        .collect()
+}
+
+/// The home menu's rows, in order.
+pub fn home_menu() -> impl Iterator<Item = &'static Binding> {
+    HOME.iter().filter(|b| b.menu)
 }
 
 /// The action for a key on a screen, if any.
@@ -221,202 +655,80 @@ pub fn action_for(screen: &Screen, overlay: Option<&Overlay>, key: KeyEvent) -> 
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, KeyCode::Char('c')).then_some(Action::ForceQuit);
+    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == Char('c') {
+        return Some(Action::ForceQuit);
     }
-    if let Some(overlay) = overlay {
-        return match (overlay, key.code) {
-            (Overlay::ConfirmQuit, KeyCode::Char('y' | 'q')) => Some(Action::Yes),
-            (Overlay::ConfirmQuit, KeyCode::Char('n') | KeyCode::Esc) => Some(Action::No),
-            (Overlay::ConfirmEvidence, KeyCode::Char('y')) => Some(Action::Yes),
-            (Overlay::ConfirmEvidence, KeyCode::Char('n' | 'q') | KeyCode::Esc) => Some(Action::No),
-            (Overlay::Help, KeyCode::Esc | KeyCode::Char('?') | KeyCode::Enter) => {
-                Some(Action::Back)
-            }
-            (Overlay::Help, KeyCode::Char('q')) => Some(Action::Quit),
-            (Overlay::Note, KeyCode::Esc) => Some(Action::Back),
-            (Overlay::Note, _) => Some(Action::NoteKey(key)),
-            _ => None,
-        };
+    let table = table(screen, overlay);
+    let editing = table.iter().any(|b| matches!(b.act, Act::Edit));
+    if key.modifiers.contains(KeyModifiers::CONTROL) && !editing {
+        return None;
     }
-    // A text field takes every printable key.
-    if let Screen::Question { text: Some(_), .. } = screen {
-        return match key.code {
-            KeyCode::Char(c) => Some(Action::Type(c)),
-            KeyCode::Backspace => Some(Action::Backspace),
-            KeyCode::Enter => Some(Action::Enter),
-            KeyCode::Tab => Some(Action::Skip),
-            KeyCode::Esc => Some(Action::Previous),
-            _ => None,
-        };
+    let found = table.iter().find_map(|b| b.resolve(key));
+    // Editors and dialogs take every key themselves: no global keys there.
+    if found.is_some() || editing || overlay.is_some() {
+        return found;
     }
-    if let Some(a) = common(key.code) {
-        return Some(a);
-    }
-    match screen {
-        Screen::Home { .. } => home(key.code),
-        Screen::Picker { .. } => picker(key.code),
-        Screen::CheckIn { .. } => check_in(key.code),
-        Screen::Profile { field, .. } => profile(*field, key.code),
-        Screen::Question { .. } => question(key.code),
-        Screen::Results { .. } => results(key.code),
-        Screen::Suggestions { .. } => suggestions(key.code),
-        Screen::Saved { .. } => saved(key.code),
-        Screen::History { .. } => list(key.code).or(match key.code {
-            KeyCode::Char('e') => Some(Action::Export),
-            _ => None,
-        }),
-        Screen::Sets { .. } => list(key.code),
-        Screen::Handover => match key.code {
-            KeyCode::Enter => Some(Action::StartOther),
-            KeyCode::Char('s') => Some(Action::Skip),
-            _ => None,
-        },
-    }
-}
-
-fn common(code: KeyCode) -> Option<Action> {
-    match code {
-        KeyCode::Char('q') => Some(Action::Quit),
-        KeyCode::Char('?') => Some(Action::Help),
-        KeyCode::Esc => Some(Action::Back),
-        _ => None,
-    }
-}
-
-fn list(code: KeyCode) -> Option<Action> {
-    match code {
-        KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
-        KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
-        KeyCode::PageUp => Some(Action::PageUp),
-        KeyCode::PageDown => Some(Action::PageDown),
-        KeyCode::Enter => Some(Action::Enter),
-        _ => None,
-    }
-}
-
-fn home(code: KeyCode) -> Option<Action> {
-    list(code).or(match code {
-        KeyCode::Char('n') => Some(Action::NewSession),
-        KeyCode::Char('r') => Some(Action::Resume),
-        KeyCode::Char('h') => Some(Action::OpenHistory),
-        KeyCode::Char('s') => Some(Action::OpenSets),
-        _ => None,
-    })
-}
-
-fn picker(code: KeyCode) -> Option<Action> {
-    list(code).or(match code {
-        KeyCode::Tab | KeyCode::Char('m') | KeyCode::Right | KeyCode::Char('l') => {
-            Some(Action::CycleMode)
-        }
-        _ => None,
-    })
-}
-
-fn check_in(code: KeyCode) -> Option<Action> {
-    match code {
-        KeyCode::Char('d') => Some(Action::CheckIn(CheckInStatus::Done)),
-        KeyCode::Char('p') => Some(Action::CheckIn(CheckInStatus::Partly)),
-        KeyCode::Char('x') => Some(Action::CheckIn(CheckInStatus::NotDone)),
-        KeyCode::Char('s') => Some(Action::CheckIn(CheckInStatus::Skipped)),
-        _ => None,
-    }
-}
-
-fn profile(field: ProfileField, code: KeyCode) -> Option<Action> {
-    match (field, code) {
-        (_, KeyCode::Enter) => Some(Action::Enter),
-        (ProfileField::Reports | ProfileField::CodingShare, KeyCode::Char(c @ '0'..='9')) => {
-            Some(Action::Digit(c as u8 - b'0'))
-        }
-        (ProfileField::Reports | ProfileField::CodingShare, KeyCode::Backspace) => {
-            Some(Action::Backspace)
-        }
-        (ProfileField::CriticalPath, KeyCode::Char('y')) => Some(Action::Yes),
-        (ProfileField::CriticalPath, KeyCode::Char('n')) => Some(Action::No),
-        (ProfileField::Stage, KeyCode::Char(c @ '1'..='3')) => Some(Action::Stage(c as u8 - b'0')),
-        _ => None,
-    }
-}
-
-fn question(code: KeyCode) -> Option<Action> {
-    match code {
-        KeyCode::Char(c @ '1'..='9') => Some(Action::Answer(c as u8 - b'0')),
-        KeyCode::Char('0' | 'x') => Some(Action::NotApplicable),
-        KeyCode::Char('s') => Some(Action::Skip),
-        KeyCode::Backspace | KeyCode::Char('b') => Some(Action::Previous),
-        KeyCode::Left | KeyCode::Char('h') => Some(Action::Left),
-        KeyCode::Right | KeyCode::Char('l') => Some(Action::Right),
-        KeyCode::Up | KeyCode::Char('k') => Some(Action::Left),
-        KeyCode::Down | KeyCode::Char('j') => Some(Action::Right),
-        KeyCode::Enter => Some(Action::Enter),
-        KeyCode::Char('w') => Some(Action::ToggleWhy),
-        KeyCode::Char('n') => Some(Action::Note),
-        _ => None,
-    }
-}
-
-fn results(code: KeyCode) -> Option<Action> {
-    list(code).or(match code {
-        KeyCode::Char('m') => Some(Action::ToggleMethod),
-        KeyCode::Char('v') => Some(Action::AttachEvidence),
-        KeyCode::Char('e') => Some(Action::Export),
-        KeyCode::Char('b') | KeyCode::Backspace => Some(Action::Previous),
-        _ => None,
-    })
-}
-
-fn suggestions(code: KeyCode) -> Option<Action> {
-    list(code).or(match code {
-        KeyCode::Char(' ') => Some(Action::Toggle),
-        _ => None,
-    })
-}
-
-fn saved(code: KeyCode) -> Option<Action> {
-    match code {
-        KeyCode::Enter => Some(Action::Enter),
-        KeyCode::Char('e') => Some(Action::Export),
-        KeyCode::Char('h') => Some(Action::OpenHistory),
-        _ => None,
-    }
+    GLOBAL.iter().find_map(|b| b.resolve(key))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const ALL: &[Table] = &[
+        HOME,
+        PICKER,
+        CHECK_IN,
+        PROFILE_NUMBER,
+        PROFILE_YES_NO,
+        PROFILE_STAGE,
+        QUESTION,
+        QUESTION_TEXT,
+        RESULTS,
+        SUGGESTIONS,
+        SAVED,
+        HISTORY,
+        PAST,
+        SETS,
+        HANDOVER,
+        NOTE,
+        HELP,
+        CONFIRM_QUIT,
+        CONFIRM_NEW,
+        CONFIRM_EVIDENCE,
+    ];
+
     /// Every footer fits an 80-column terminal, so no key hint is ever cut off.
     #[test]
     fn every_footer_fits_in_80_columns() {
-        for table in [
-            HOME,
-            PICKER,
-            CHECK_IN,
-            PROFILE_NUMBER,
-            PROFILE_YES_NO,
-            PROFILE_STAGE,
-            QUESTION,
-            QUESTION_COACHING,
-            QUESTION_TEXT,
-            RESULTS,
-            SUGGESTIONS,
-            SAVED,
-            HISTORY,
-            SETS,
-            HANDOVER,
-            NOTE,
-            HELP,
-            CONFIRM,
-        ] {
+        for table in ALL {
+            let shown: Vec<&Binding> = table.iter().filter(|b| !b.hint.is_empty()).collect();
             let width: usize = 1
-                + table
+                + shown
                     .iter()
-                    .map(|(k, w)| k.chars().count() + 1 + w.chars().count())
+                    .map(|b| b.label.chars().count() + 1 + b.hint.chars().count())
                     .sum::<usize>()
-                + 2 * (table.len() - 1);
+                + 2 * (shown.len() - 1);
             assert!(width <= 80, "{table:?} needs {width} columns");
+        }
+    }
+
+    /// No key is bound twice in one table: the second row would never act.
+    #[test]
+    fn no_table_binds_a_key_twice() {
+        for table in ALL {
+            let keys: Vec<KeyCode> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(k), "{k:?} twice in {table:?}");
+            }
+        }
+    }
+
+    /// Every row has words for the help overlay.
+    #[test]
+    fn every_row_is_described() {
+        for b in ALL.iter().flat_map(|t| t.iter()) {
+            assert!(!b.desc.trim().is_empty(), "{b:?}");
         }
     }
 }

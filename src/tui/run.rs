@@ -3,16 +3,16 @@
 //! Ctrl-C, SIGINT, SIGQUIT, SIGTERM, SIGHUP and panic (ratatui's hook,
 //! installed after color-eyre's).
 
-use super::app::{App, Effect};
+use super::action::{Action, Effect};
+use super::app::App;
 use super::keys::action_for;
+use super::library::SharedLibrary;
 use super::theme::Theme;
 use super::view;
 use crate::evidence;
 use crate::model::Mode;
-use crate::model::catalog::Library;
 use crate::model::time::Clock;
 use crate::output;
-use crate::report::markdown;
 use crate::sessions::SessionStore;
 use crate::store::{Config, Paths};
 use crossterm::event::{self, Event};
@@ -29,13 +29,14 @@ pub struct Launch {
 }
 
 /// Builds the app from what is on disk; problems become home-screen warnings.
-pub fn load_app(library: Library, paths: &Paths) -> (App, SessionStore) {
+pub fn load_app(library: impl Into<SharedLibrary>, paths: &Paths) -> (App, SessionStore) {
+    let library = library.into();
     let (config, config_problem) = Config::load(&paths.config_dir);
     let mut store = SessionStore::new(&paths.data_dir);
     let history = store.history();
     let (unfinished, taken, unfinished_problems) = store.unfinished();
-    let mut warnings: Vec<String> = library.warnings.iter().map(ToString::to_string).collect();
-    warnings.extend(config_problem.map(|p| p.to_string()));
+    // The library's own problems join once it has loaded (`adopt_library_warnings`).
+    let mut warnings: Vec<String> = config_problem.map(|p| p.to_string()).into_iter().collect();
     warnings.extend(
         history
             .problems
@@ -49,11 +50,40 @@ pub fn load_app(library: Library, paths: &Paths) -> (App, SessionStore) {
             t.id
         )
     }));
+    if let Some(id) = config.default_set.as_deref()
+        && !library
+            .sets
+            .iter()
+            .any(|s| s.id == id && s.rater == crate::model::Rater::SelfRater)
+    {
+        warnings.push(format!(
+            "{}: default_set = \"{id}\" is not a set you can start; the picker opens on the first set instead.",
+            paths.config_dir.join("config.toml").display()
+        ));
+    }
     let theme = Theme::from_env(config.theme);
     let mut app = App::new(library, config, history, unfinished, Clock::System);
     app.warnings = warnings;
     app.theme = theme;
+    app.zone = crate::model::time::Zone::Local;
     (app, store)
+}
+
+/// Starts the session `launch` asks for: its set, else the configured
+/// default, else `core` (`onboarding` in onboarding mode).
+pub fn start_launch(app: &mut App, launch: &Launch) -> Option<Effect> {
+    let mode = launch.mode.or(app.config.default_mode).unwrap_or_default();
+    let default = if mode == Mode::Onboarding {
+        "onboarding"
+    } else {
+        "core"
+    };
+    let set = launch
+        .set
+        .clone()
+        .or(app.config.default_set.clone())
+        .unwrap_or_else(|| default.to_string());
+    app.start(&set, mode)
 }
 
 /// How the app ended: by the user, or by a signal (its number).
@@ -74,25 +104,25 @@ impl Ending {
 }
 
 /// Runs the app until the user quits or a signal arrives.
-pub fn run(library: Library, paths: &Paths, launch: Launch) -> color_eyre::Result<Ending> {
+pub fn run(
+    library: impl Into<SharedLibrary>,
+    paths: &Paths,
+    launch: Launch,
+) -> color_eyre::Result<Ending> {
     let (mut app, mut store) = load_app(library, paths);
     let signal = watch_signals()?;
-    let mut first = None;
-    if launch.start {
-        let mode = launch.mode.or(app.config.default_mode).unwrap_or_default();
-        let default = if mode == Mode::Onboarding {
-            "onboarding"
-        } else {
-            "core"
-        };
-        let set = launch
-            .set
-            .or(app.config.default_set.clone())
-            .unwrap_or_else(|| default.to_string());
-        // Its first autosave waits for the first frame, like every other.
-        first = app.start(&set, mode);
-    }
+    // Its first autosave waits for the first frame, like every other.
+    let first = if launch.start {
+        start_launch(&mut app, &launch)
+    } else {
+        None
+    };
     let mut terminal = ratatui::try_init()?;
+    // Start crossterm's event reader now: it is what listens for SIGWINCH, and
+    // a resize before it starts would be missed.
+    event::poll(Duration::ZERO)?;
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
     let result = event_loop(&mut terminal, &mut app, &mut store, &signal, first);
     let _ = ratatui::try_restore();
     // From here the main thread ends the process; the watcher must not call
@@ -129,12 +159,20 @@ fn watch_signals() -> std::io::Result<Arc<AtomicI32>> {
             // `try_restore`, not `restore`: the latter prints on failure, and
             // printing to a closed terminal panics.
             let _ = ratatui::try_restore();
+            // The loop, blocked on input, never drops the terminal, which is
+            // what shows the cursor again; so show it here. Only our own
+            // control sequence is written, and a closed terminal is ignored.
+            #[allow(clippy::disallowed_methods)]
+            let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
             std::process::exit(Ending::Signal(n).exit_code().into());
         }
     });
     Ok(signal)
 }
 
+/// Blocks on the next terminal event: an idle app wakes for nothing and
+/// writes nothing. A signal ends the process from the watcher thread (after
+/// its grace period), so the loop never needs to wake up to look for one.
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
@@ -142,109 +180,104 @@ fn event_loop(
     signal: &AtomicI32,
     mut deferred: Option<Effect>,
 ) -> color_eyre::Result<Ending> {
+    let mut dirty = true;
+    let mut adopted = false;
     loop {
         let n = signal.load(Ordering::SeqCst);
         if n != 0 {
             if let Some(effect) = deferred.take() {
-                perform(app, store, effect);
+                perform_for(app, store, effect);
             }
             return Ok(Ending::Signal(n));
         }
         if app.quit {
             return Ok(Ending::Quit);
         }
-        terminal.draw(|frame| {
-            view::render(app, frame.area(), frame.buffer_mut());
-            output::sanitize_buffer(frame.buffer_mut());
-        })?;
+        if dirty {
+            terminal.draw(|frame| {
+                view::render(app, frame.area(), frame.buffer_mut());
+                output::sanitize_buffer(frame.buffer_mut());
+            })?;
+            dirty = false;
+        }
+        // After the first frame: load the library, and show its problems
+        // (broken user sets), if any.
+        if !adopted {
+            adopted = true;
+            if app.adopt_library_warnings() {
+                dirty = true;
+                continue;
+            }
+        }
         // The screen answers first; the autosave follows at once, before the
         // next key is read, so a kill loses at most the answer being typed.
         if let Some(effect) = deferred.take() {
-            perform(app, store, effect);
+            let before = app.autosave_error.clone();
+            perform_for(app, store, effect);
+            // A failed (or mended) autosave changes what the status line says.
+            dirty = app.autosave_error != before;
             continue;
         }
-        if !event::poll(Duration::from_millis(250))? {
-            continue;
-        }
-        if let Event::Key(key) = event::read()? {
-            let action = action_for(&app.screen, app.overlay.as_ref(), key);
-            match action.and_then(|a| app.update(a)) {
-                Some(Effect::SaveProgress) => deferred = Some(Effect::SaveProgress),
-                Some(effect) => perform(app, store, effect),
-                None => {}
+        let action = match event::read()? {
+            Event::Key(key) => action_for(&app.screen, app.overlay.as_ref(), key),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            // The terminal may have lost what was on screen.
+            Event::FocusGained => {
+                dirty = true;
+                None
             }
+            _ => None,
+        };
+        let Some(action) = action else { continue };
+        dirty = true;
+        match app.update(action) {
+            Some(effect @ Effect::SaveProgress(_)) => deferred = Some(effect),
+            Some(effect) => perform_for(app, store, effect),
+            None => {}
         }
     }
 }
 
-/// Carries out an effect and reports the outcome back to the app.
-pub fn perform(app: &mut App, store: &mut SessionStore, effect: Effect) {
+/// Carries out an effect; the outcome comes back as an action for the app.
+pub fn perform(store: &mut SessionStore, effect: Effect) -> Option<Action> {
     match effect {
-        Effect::SaveProgress => {
-            let Some(active) = app.active.as_mut() else {
-                return;
-            };
-            match store.save_progress(&mut active.session) {
-                Ok(_) => app.autosave_error = None,
-                Err(e) => {
-                    app.autosave_error = Some(format!(
-                        "Your latest answers are NOT saved: {e}. They are kept in this window; fix the problem and answer again, or they are lost when you quit."
-                    ));
-                }
-            }
+        Effect::SaveProgress(mut session) => Some(match store.save_progress(&mut session) {
+            Ok(_) => Action::Autosaved(session.id),
+            Err(e) => Action::AutosaveFailed(format!(
+                "Your latest answers are NOT saved: {e}. They are kept in this window; fix the problem and answer again, or they are lost when you quit."
+            )),
+        }),
+        Effect::SaveFinished(mut session) => Some(match store.save_finished(&mut session) {
+            Ok(path) => Action::Saved {
+                path,
+                id: session.id,
+            },
+            Err(e) => Action::SaveFailed(format!(
+                "Not saved: {e}. Your answers are still here; try Enter again."
+            )),
+        }),
+        Effect::Export { id, text } => Some(match store.write_export(&id, "md", &text) {
+            Ok(path) => Action::Exported(path),
+            Err(e) => Action::ExportFailed(format!("Export failed: {e}")),
+        }),
+        Effect::Discard(session) => {
+            store.discard(&session);
+            None
         }
-        Effect::SaveFinished => {
-            let Some(active) = app.active.as_mut() else {
-                return;
-            };
-            match store.save_finished(&mut active.session) {
-                Ok(path) => {
-                    app.autosave_error = None;
-                    app.saved(path);
-                }
-                Err(e) => app.save_failed(format!(
-                    "Not saved: {e}. Your answers are still here; try Enter again."
-                )),
-            }
-        }
-        Effect::Export => {
-            let Some(session) = app.export_target() else {
-                return;
-            };
-            let text = markdown::render_session(&app.library, &session, &app.summaries);
-            app.status = Some(match store.write_export(&session.id, "md", &text) {
-                Ok(path) => format!("Report written to {}", path.display()),
-                Err(e) => format!("Export failed: {e}"),
-            });
-        }
-        Effect::AttachEvidence => {
-            let found = gather_evidence(app);
-            if app.attach_evidence(found) {
-                perform(app, store, Effect::SaveProgress);
-            }
-        }
-        Effect::Quit => app.quit = true,
+        Effect::AttachEvidence(request) => Some(Action::EvidenceRead(
+            evidence::gather(&request)
+                .map(|e| Box::new(evidence::report::json(&e)))
+                .map_err(|e| e.to_string()),
+        )),
+        Effect::Quit => None,
     }
 }
 
-/// Reads the configured evidence sources for the last 14 days.
-fn gather_evidence(app: &App) -> Result<crate::evidence::report::Json, String> {
-    let now = i64::try_from(app.clock.now().0).unwrap_or(i64::MAX);
-    let (since, until) = evidence::last_days(now, 14);
-    let src = &app.config.evidence;
-    let req = evidence::Request {
-        repos: src.repos.iter().map(|p| evidence::expand_home(p)).collect(),
-        calendars: src
-            .calendars
-            .iter()
-            .map(|p| evidence::expand_home(p))
-            .collect(),
-        me: src.me.clone(),
-        since,
-        until,
-        ..evidence::Request::default()
-    };
-    evidence::gather(&req)
-        .map(|e| evidence::report::json(&e))
-        .map_err(|e| e.to_string())
+/// Performs `effect` and hands its outcome to the app, and so on while an
+/// outcome asks for more (attached evidence is then saved).
+pub fn perform_for(app: &mut App, store: &mut SessionStore, effect: Effect) {
+    let mut next = Some(effect);
+    while let Some(effect) = next.take() {
+        next = perform(store, effect).and_then(|outcome| app.update(outcome));
+    }
 }

@@ -1,16 +1,19 @@
 //! App state and `update(Action) -> Option<Effect>`. No drawing and no I/O
 //! here: the run loop performs the effects and reports back.
 
-use super::keys::Action;
+pub use super::action::{Action, Effect};
+use super::library::SharedLibrary;
+pub use super::screen::{MIN_HEIGHT, MIN_WIDTH, Overlay, ProfileField, Screen};
 use crate::evidence::report::Json as EvidenceJson;
 use crate::model::answers::Answer;
 use crate::model::catalog::Library;
 use crate::model::profile::ProfileDraft;
 use crate::model::question_set::{Kind, QuestionSet, Rater};
 use crate::model::record::Record;
+use crate::model::record::as_recorded;
 use crate::model::scoring::{TalkingPoint, talking_points};
 use crate::model::session::{
-    CHECK_IN_DAYS, CheckIn, Commitment, OtherRating, Session, Summary, summarize,
+    CHECK_IN_DAYS, CheckIn, Commitment, OtherRating, Session, Summary, summarize, summarize_with,
 };
 use crate::model::time::{Clock, Timestamp};
 use crate::model::{Assessment, Mode, Profile, Stage, assess};
@@ -24,94 +27,24 @@ mod questions;
 /// Most commitments a session can take away.
 pub const MAX_COMMITMENTS: usize = 3;
 
-/// The profile fields, asked one at a time in this order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProfileField {
-    Reports,
-    CodingShare,
-    CriticalPath,
-    Stage,
-}
-
-/// Which screen is showing, with what it needs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Screen {
-    Home {
-        cursor: usize,
-    },
-    Picker {
-        set: usize,
-        mode: Mode,
-    },
-    CheckIn {
-        index: usize,
-    },
-    Profile {
-        field: ProfileField,
-        input: String,
-        error: Option<String>,
-    },
-    /// `text` holds the text being typed on a text item.
-    Question {
-        index: usize,
-        cursor: u8,
-        why: bool,
-        text: Option<String>,
-    },
-    Results {
-        scroll: u16,
-        method: bool,
-    },
-    Suggestions {
-        cursor: usize,
-    },
-    Saved {
-        path: PathBuf,
-    },
-    History {
-        cursor: usize,
-    },
-    Sets {
-        cursor: usize,
-    },
-    /// Coaching: "pass the keyboard to your coach".
-    Handover,
-}
-
-/// A layer drawn over the screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    ConfirmQuit,
-    /// "Read these files for evidence?", naming them.
-    ConfirmEvidence,
-    /// The note editor on the current question (coaching).
-    Note,
-}
-
 /// The set the coach answers in coaching mode: worded for what a coach hears
 /// in conversation, not what a team member sees at work.
 pub const PERCEPTION_SET: &str = "coach";
 
-/// A note being written on one question.
-#[derive(Debug, Clone)]
-pub struct NoteEditor {
-    pub item: String,
-    pub area: ratatui_textarea::TextArea<'static>,
+/// What a note is written on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteTarget {
+    /// A question, by item id (coaching).
+    Item(String),
+    /// A commitment being checked in on, by its place in the check-in.
+    CheckIn(usize),
 }
 
-/// Work for the run loop.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Autosave the unfinished session.
-    SaveProgress,
-    /// Save the finished session.
-    SaveFinished,
-    /// Write the Markdown report of the active session (or the one selected in history).
-    Export,
-    /// Read the configured evidence sources and attach the figures.
-    AttachEvidence,
-    Quit,
+/// A note being written.
+#[derive(Debug, Clone)]
+pub struct NoteEditor {
+    pub target: NoteTarget,
+    pub area: ratatui_textarea::TextArea<'static>,
 }
 
 /// A session in progress, with the set it uses.
@@ -135,6 +68,8 @@ pub struct Active {
     pub other_assessment: Option<Assessment>,
     /// Dimensions where self and coach differ by 20 or more, computed with the results.
     pub talking_points: Vec<TalkingPoint>,
+    /// A past session whose question set has changed since it was answered.
+    pub set_changed: bool,
 }
 
 impl Active {
@@ -164,6 +99,7 @@ impl Active {
             rating_other,
             other_assessment: None,
             talking_points: Vec::new(),
+            set_changed: false,
         }
     }
 
@@ -206,20 +142,10 @@ impl Active {
     }
 }
 
-/// Home menu entries, in order.
-pub const HOME_MENU: [(&str, &str); 6] = [
-    ("n", "New session"),
-    ("r", "Resume the unfinished session"),
-    ("h", "History and trends"),
-    ("s", "Question sets"),
-    ("?", "Help"),
-    ("q", "Quit"),
-];
-
 /// The whole app.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub library: Library,
+    pub library: SharedLibrary,
     pub config: Config,
     pub history: History,
     /// One row per finished session, in history order.
@@ -241,20 +167,33 @@ pub struct App {
     pub quit: bool,
     pub theme: super::theme::Theme,
     pub note: Option<NoteEditor>,
+    /// The answer being typed on a text question.
+    pub reflection: Option<ratatui_textarea::TextArea<'static>>,
+    /// A check-in note typed before its status was given.
+    pub pending_check_in_note: Option<String>,
+    /// A finished session opened from history, read-only.
+    pub viewing: Option<Active>,
+    /// The terminal's size, once known; below the minimum, keys do nothing.
+    pub size: Option<(u16, u16)>,
+    /// The time zone times are shown in: UTC unless the run loop says local.
+    pub zone: crate::model::time::Zone,
 }
 
 impl App {
     pub fn new(
-        library: Library,
+        library: impl Into<SharedLibrary>,
         config: Config,
         history: History,
         unfinished: Option<Session>,
         clock: impl Into<Clock>,
     ) -> App {
+        let library = library.into();
+        // Sessions that recorded their result need no question set: the
+        // library may still be loading.
         let summaries = history
             .sessions
             .iter()
-            .map(|s| summarize(&library, s))
+            .map(|s| summarize_with(|| &library, s))
             .collect();
         let follow_through = history.follow_through();
         App {
@@ -274,6 +213,11 @@ impl App {
             quit: false,
             theme: super::theme::Theme::colour(),
             note: None,
+            reflection: None,
+            pending_check_in_note: None,
+            viewing: None,
+            size: None,
+            zone: crate::model::time::Zone::Utc,
         }
     }
 
@@ -301,12 +245,30 @@ impl App {
         )
     }
 
+    /// Whether the terminal is known to be below the minimum size.
+    pub fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
+    }
+
     /// Handles one action; returns what the run loop should do.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if let Action::Resize(w, h) = action {
+            self.size = Some((w, h));
+            return None;
+        }
+        if let Some(done) = self.outcome(&action) {
+            return done;
+        }
+        // Nothing can be seen on the "too small" screen, so nothing acts
+        // there but quitting; progress is already saved.
+        if self.too_small() && !matches!(action, Action::Quit | Action::ForceQuit) {
+            return None;
+        }
         if action != Action::Export {
             self.status = None;
         }
-        if action == Action::ForceQuit {
+        if action == Action::ForceQuit || (action == Action::Quit && self.too_small()) {
             self.quit = true;
             return Some(Effect::Quit);
         }
@@ -343,6 +305,11 @@ impl App {
             Screen::Suggestions { cursor } => self.on_suggestions(cursor, action),
             Screen::Saved { .. } => self.on_saved(action),
             Screen::History { cursor } => self.on_history(cursor, action),
+            Screen::Past {
+                index,
+                scroll,
+                method,
+            } => self.on_past(index, scroll, method, action),
             Screen::Sets { cursor } => self.on_sets(cursor, action),
             Screen::Handover => self.on_handover(action),
         }
@@ -350,7 +317,7 @@ impl App {
 
     fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Option<Effect> {
         match (overlay, action) {
-            (Overlay::Note, Action::NoteKey(key)) => {
+            (Overlay::Note, Action::Edit(key)) => {
                 if let Some(editor) = self.note.as_mut() {
                     editor.area.input(key);
                 }
@@ -363,7 +330,17 @@ impl App {
             }
             (Overlay::ConfirmEvidence, Action::Yes) => {
                 self.overlay = None;
-                Some(Effect::AttachEvidence)
+                Some(Effect::AttachEvidence(Box::new(self.evidence_request())))
+            }
+            (Overlay::ConfirmNew, Action::Resume) => {
+                self.overlay = None;
+                self.resume()
+            }
+            (Overlay::ConfirmNew, Action::Discard) => {
+                self.overlay = None;
+                let old = self.unfinished.take()?;
+                self.open_picker(None);
+                Some(Effect::Discard(Box::new(old)))
             }
             (Overlay::Help, Action::Quit) if self.mid_session() => {
                 self.overlay = Some(Overlay::ConfirmQuit);
@@ -386,34 +363,52 @@ impl App {
     }
 
     fn on_home(&mut self, cursor: usize, action: Action) -> Option<Effect> {
-        if let Some(cursor) = stepped(cursor, HOME_MENU.len(), action) {
+        let menu: Vec<_> = super::keys::home_menu().collect();
+        if let Some(cursor) = stepped(cursor, menu.len(), &action) {
             self.screen = Screen::Home { cursor };
             return None;
         }
-        let pick = match action {
-            Action::Enter => HOME_MENU[cursor].0,
-            Action::NewSession => "n",
-            Action::Resume => "r",
-            Action::OpenHistory => "h",
-            Action::OpenSets => "s",
-            _ => return None,
-        };
-        match pick {
-            "n" => self.open_picker(None),
-            "r" => return self.resume(),
-            "h" => {
-                self.screen = Screen::History {
-                    cursor: self.history.sessions.len().saturating_sub(1),
-                }
+        match action {
+            Action::Enter => {
+                let key = menu.get(cursor)?.keys.first().copied()?;
+                let chosen = menu.get(cursor)?.resolve(key.into())?;
+                self.update(chosen)
             }
-            "s" => self.screen = Screen::Sets { cursor: 0 },
-            "?" => self.overlay = Some(Overlay::Help),
-            _ => {
-                self.quit = true;
-                return Some(Effect::Quit);
+            Action::NewSession if self.unfinished.is_some() => {
+                self.overlay = Some(Overlay::ConfirmNew);
+                None
             }
+            Action::NewSession => {
+                self.open_picker(None);
+                None
+            }
+            Action::Resume => self.resume(),
+            Action::OpenHistory => {
+                self.open_history();
+                None
+            }
+            Action::OpenSets => {
+                self.screen = Screen::Sets { cursor: 0 };
+                None
+            }
+            _ => None,
         }
-        None
+    }
+
+    fn open_history(&mut self) {
+        self.screen = Screen::History {
+            cursor: self.history.sessions.len().saturating_sub(1),
+        };
+    }
+
+    /// The sets a person can take about themselves: what the picker offers.
+    /// Sets for a second rater are answered inside a coaching session.
+    pub fn self_sets(&self) -> Vec<&QuestionSet> {
+        self.library
+            .sets
+            .iter()
+            .filter(|s| s.rater == Rater::SelfRater)
+            .collect()
     }
 
     /// Opens the set and mode picker, on `set_id` or the configured default.
@@ -422,8 +417,7 @@ impl App {
             .or(self.config.default_set.as_deref())
             .unwrap_or("core");
         let set = self
-            .library
-            .sets
+            .self_sets()
             .iter()
             .position(|s| s.id == wanted)
             .unwrap_or(0);
@@ -432,7 +426,7 @@ impl App {
     }
 
     fn on_picker(&mut self, set: usize, mode: Mode, action: Action) -> Option<Effect> {
-        if let Some(set) = stepped(set, self.library.sets.len(), action) {
+        if let Some(set) = stepped(set, self.self_sets().len(), &action) {
             self.screen = Screen::Picker { set, mode };
             return None;
         }
@@ -443,7 +437,7 @@ impl App {
                 self.screen = Screen::Picker { set, mode: next };
             }
             Action::Enter => {
-                let id = self.library.sets.get(set)?.id.clone();
+                let id = self.self_sets().get(set)?.id.clone();
                 return self.start(&id, mode);
             }
             Action::Back => self.go_home(),
@@ -474,7 +468,7 @@ impl App {
             session.id = format!("{base}-{n}");
         }
         self.open(session, set);
-        Some(Effect::SaveProgress)
+        self.save_progress()
     }
 
     /// Makes `session` the active one and shows where it stands.
@@ -523,13 +517,11 @@ impl App {
                 None
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
-                let scroll = match action {
-                    Action::Up => scroll.saturating_sub(1),
-                    Action::Down => scroll.saturating_add(1),
-                    Action::PageUp => scroll.saturating_sub(10),
-                    _ => scroll.saturating_add(10),
+                self.screen = Screen::Results {
+                    scroll: scrolled(scroll, &action),
+                    method,
                 };
-                self.screen = Screen::Results { scroll, method };
+                self.clamp_scroll();
                 None
             }
             Action::ToggleMethod => {
@@ -539,7 +531,15 @@ impl App {
                 };
                 None
             }
-            Action::Export => Some(Effect::Export),
+            // Esc closes the method first; only then does it go back.
+            Action::Back if method => {
+                self.screen = Screen::Results {
+                    scroll: 0,
+                    method: false,
+                };
+                None
+            }
+            Action::Export => self.export(),
             Action::AttachEvidence if self.config.evidence.is_empty() => {
                 self.status = Some(
                     "No evidence sources yet: add [evidence] repos and calendars to config.toml (see the README)."
@@ -566,13 +566,21 @@ impl App {
         }
     }
 
+    /// Keeps the results' scroll position within what there is to scroll.
+    fn clamp_scroll(&mut self) {
+        let limit = super::view::scroll_limit(self);
+        if let Screen::Results { scroll, .. } | Screen::Past { scroll, .. } = &mut self.screen {
+            *scroll = (*scroll).min(limit);
+        }
+    }
+
     fn on_suggestions(&mut self, cursor: usize, action: Action) -> Option<Effect> {
         let active = self.active.as_mut()?;
         let suggestions = active
             .assessment
             .as_ref()
             .map_or(&[][..], |a| a.suggestions.as_slice());
-        if let Some(cursor) = stepped(cursor, suggestions.len(), action) {
+        if let Some(cursor) = stepped(cursor, suggestions.len(), &action) {
             self.screen = Screen::Suggestions { cursor };
             return None;
         }
@@ -594,7 +602,7 @@ impl App {
                     ));
                     return None;
                 }
-                return Some(Effect::SaveProgress);
+                return self.save_progress();
             }
             Action::Enter => {
                 let now = self.clock.now();
@@ -607,7 +615,7 @@ impl App {
                     .assessment
                     .as_ref()
                     .map(|a| Record::of(a, active.other_assessment.as_ref()));
-                return Some(Effect::SaveFinished);
+                return Some(Effect::SaveFinished(Box::new(active.session.clone())));
             }
             Action::Back => {
                 self.screen = Screen::Results {
@@ -670,12 +678,10 @@ impl App {
                 self.go_home();
                 None
             }
-            Action::Export => Some(Effect::Export),
+            Action::Export => self.export(),
             Action::OpenHistory => {
                 self.active = None;
-                self.screen = Screen::History {
-                    cursor: self.history.sessions.len().saturating_sub(1),
-                };
+                self.open_history();
                 None
             }
             _ => None,
@@ -684,26 +690,116 @@ impl App {
 
     fn on_history(&mut self, cursor: usize, action: Action) -> Option<Effect> {
         let count = self.history.sessions.len();
-        if let Some(cursor) = stepped(cursor, count, action) {
+        if let Some(cursor) = stepped(cursor, count, &action) {
             self.screen = Screen::History { cursor };
             return None;
         }
         match action {
-            Action::Export if count > 0 => return Some(Effect::Export),
+            Action::Export if count > 0 => return self.export(),
+            Action::Enter if count > 0 => self.open_past(cursor),
             Action::Back | Action::Enter => self.go_home(),
             _ => {}
         }
         None
     }
 
+    /// Opens a finished session's results from history, read-only.
+    fn open_past(&mut self, index: usize) {
+        let Some(session) = self.history.sessions.get(index).cloned() else {
+            return;
+        };
+        let Some(set) = self.library.set(&session.set).cloned() else {
+            self.status = Some(format!(
+                "The set \"{}\" this session used is no longer available, so its results cannot be shown; e exports what was saved.",
+                session.set
+            ));
+            return;
+        };
+        let previous = self.history.previous(&set.id, &session.id).cloned();
+        let mut past = Active::new(session, set, previous, Vec::new(), &self.library);
+        past.score(&self.library);
+        // What the session showed when it finished, not today's rules.
+        if let Some(shown) = as_recorded(&self.library, &past.session) {
+            past.set_changed = !shown.set_unchanged;
+            if let Some(other) = &shown.other {
+                past.talking_points =
+                    talking_points(&shown.own.set, &shown.own.scores, &other.set, &other.scores);
+            }
+            past.assessment = Some(shown.own);
+            past.other_assessment = shown.other;
+        }
+        if let Some(prev) = past.previous.as_ref()
+            && let Some(shown) = as_recorded(&self.library, prev)
+        {
+            past.previous_assessment = Some(shown.own);
+        }
+        self.viewing = Some(past);
+        self.screen = Screen::Past {
+            index,
+            scroll: 0,
+            method: false,
+        };
+    }
+
+    fn on_past(
+        &mut self,
+        index: usize,
+        scroll: u16,
+        method: bool,
+        action: Action,
+    ) -> Option<Effect> {
+        match action {
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                self.screen = Screen::Past {
+                    index,
+                    scroll: scrolled(scroll, &action),
+                    method,
+                };
+                self.clamp_scroll();
+                None
+            }
+            Action::ToggleMethod => {
+                self.screen = Screen::Past {
+                    index,
+                    scroll: 0,
+                    method: !method,
+                };
+                None
+            }
+            Action::Back if method => {
+                self.screen = Screen::Past {
+                    index,
+                    scroll: 0,
+                    method: false,
+                };
+                None
+            }
+            Action::Export => self.export(),
+            Action::Back => {
+                self.viewing = None;
+                self.screen = Screen::History { cursor: index };
+                None
+            }
+            _ => None,
+        }
+    }
+
     fn on_sets(&mut self, cursor: usize, action: Action) -> Option<Effect> {
-        if let Some(cursor) = stepped(cursor, self.library.sets.len(), action) {
+        if let Some(cursor) = stepped(cursor, self.library.sets.len(), &action) {
             self.screen = Screen::Sets { cursor };
             return None;
         }
         match action {
             Action::Enter => {
-                let id = self.library.sets.get(cursor)?.id.clone();
+                let set = self.library.sets.get(cursor)?;
+                if set.rater != Rater::SelfRater {
+                    self.status = Some(format!(
+                        "\"{}\" is answered by someone else about you: start a coaching session and your coach rates it after you.",
+                        set.id
+                    ));
+                    return None;
+                }
+                let id = set.id.clone();
                 self.open_picker(Some(&id));
             }
             Action::Back => self.go_home(),
@@ -715,19 +811,131 @@ impl App {
     /// The session an export refers to: the active one, or the one selected in history.
     pub fn export_target(&self) -> Option<Session> {
         match (&self.screen, &self.active) {
-            (Screen::History { cursor }, _) => self.history.sessions.get(*cursor).cloned(),
+            (Screen::History { cursor }, _) | (Screen::Past { index: cursor, .. }, _) => {
+                self.history.sessions.get(*cursor).cloned()
+            }
             (_, Some(a)) => Some(a.session.clone()),
             _ => None,
         }
     }
 }
 
+/// The scroll position after a scrolling action, before clamping.
+fn scrolled(scroll: u16, action: &Action) -> u16 {
+    match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll.saturating_add(1),
+        Action::PageUp => scroll.saturating_sub(10),
+        Action::PageDown => scroll.saturating_add(10),
+        _ => scroll,
+    }
+}
+
 /// The cursor after `Up` or `Down` in a list of `count` rows; `None` for any
 /// other action.
-fn stepped(cursor: usize, count: usize, action: Action) -> Option<usize> {
+fn stepped(cursor: usize, count: usize, action: &Action) -> Option<usize> {
     match action {
         Action::Up => Some(cursor.saturating_sub(1)),
         Action::Down => Some((cursor + 1).min(count.saturating_sub(1))),
         _ => None,
+    }
+}
+
+impl App {
+    /// Once the library has loaded, its problems (broken user sets) join the
+    /// home screen's warnings. Returns whether there were any.
+    pub fn adopt_library_warnings(&mut self) -> bool {
+        let problems: Vec<String> = self
+            .library
+            .warnings
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let any = !problems.is_empty();
+        self.warnings.splice(0..0, problems);
+        any
+    }
+}
+
+impl App {
+    /// Autosave the active session as it is now.
+    pub fn save_progress(&self) -> Option<Effect> {
+        let active = self.active.as_ref()?;
+        Some(Effect::SaveProgress(Box::new(active.session.clone())))
+    }
+
+    /// Export the Markdown report of the session in view.
+    pub fn export(&self) -> Option<Effect> {
+        let session = self.export_target()?;
+        let text =
+            crate::report::markdown::render_session(&self.library, &session, &self.summaries);
+        Some(Effect::Export {
+            id: session.id,
+            text,
+        })
+    }
+
+    /// What an effect's outcome changes: `Some` if `action` is one.
+    fn outcome(&mut self, action: &Action) -> Option<Option<Effect>> {
+        match action {
+            Action::Autosaved(id) => {
+                self.adopt_id(id);
+                self.autosave_error = None;
+            }
+            Action::AutosaveFailed(message) => self.autosave_error = Some(message.clone()),
+            Action::Saved { path, id } => {
+                self.adopt_id(id);
+                self.autosave_error = None;
+                self.saved(path.clone());
+            }
+            Action::SaveFailed(message) => self.save_failed(message.clone()),
+            Action::Exported(path) => {
+                self.status = Some(format!("Report written to {}", path.display()));
+            }
+            Action::ExportFailed(message) => self.status = Some(message.clone()),
+            Action::EvidenceRead(found) => {
+                let found = found.clone().map(|json| *json);
+                return Some(if self.attach_evidence(found) {
+                    self.save_progress()
+                } else {
+                    None
+                });
+            }
+            _ => return None,
+        }
+        Some(None)
+    }
+
+    /// What to read for evidence: the configured sources, the last 14 days.
+    pub fn evidence_request(&self) -> crate::evidence::Request {
+        let now = i64::try_from(self.clock.now().0).unwrap_or(i64::MAX);
+        let (since, until) = crate::evidence::last_days(now, 14);
+        let src = &self.config.evidence;
+        crate::evidence::Request {
+            repos: src
+                .repos
+                .iter()
+                .map(|p| crate::evidence::expand_home(p))
+                .collect(),
+            calendars: src
+                .calendars
+                .iter()
+                .map(|p| crate::evidence::expand_home(p))
+                .collect(),
+            me: src.me.clone(),
+            since,
+            until,
+            ..crate::evidence::Request::default()
+        }
+    }
+
+    /// The store may give a session a new id on its first save, to keep it
+    /// unique; the app carries on with that id.
+    fn adopt_id(&mut self, id: &str) {
+        if let Some(active) = self.active.as_mut()
+            && active.session.id != id
+        {
+            active.session.id = id.to_string();
+        }
     }
 }

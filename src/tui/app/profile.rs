@@ -50,18 +50,31 @@ impl App {
         match action {
             Action::CheckIn(status) => {
                 let commitment = active.to_check.get(index)?.clone();
+                // A note written before the status, or earlier on this check-in, is kept.
+                let note = self.pending_check_in_note.take().or_else(|| {
+                    active
+                        .session
+                        .checkins
+                        .get(index)
+                        .and_then(|c| c.note.clone())
+                });
                 active.session.checkins.truncate(index);
                 active.session.checkins.push(CheckIn {
                     practice: commitment.practice,
                     title: commitment.title,
                     status,
+                    note,
                 });
                 if index + 1 < active.to_check.len() {
                     self.screen = Screen::CheckIn { index: index + 1 };
                 } else {
                     self.enter_next_step();
                 }
-                Some(Effect::SaveProgress)
+                self.save_progress()
+            }
+            Action::Note => {
+                self.open_note(NoteTarget::CheckIn(index));
+                None
             }
             Action::Back if index > 0 => {
                 self.screen = Screen::CheckIn { index: index - 1 };
@@ -129,7 +142,7 @@ impl App {
                                 ProfileField::CriticalPath
                             };
                             self.screen = self.profile_screen(next);
-                            Some(Effect::SaveProgress)
+                            self.save_progress()
                         }
                         Ok(_) => {
                             set_error(self, format!("Enter a number from 0 to {max}."), input);
@@ -206,7 +219,7 @@ impl App {
     pub(super) fn set_critical_path(&mut self, yes: bool) -> Option<Effect> {
         self.draft_mut()?.critical_path = Some(yes);
         self.screen = self.profile_screen(ProfileField::Stage);
-        Some(Effect::SaveProgress)
+        self.save_progress()
     }
 
     pub(super) fn set_stage(&mut self, stage: Stage) -> Option<Effect> {
@@ -223,6 +236,6 @@ impl App {
         active.asked = active.set.asked_for(Some(&profile));
         let position = active.session.position;
         self.enter_question(position);
-        Some(Effect::SaveProgress)
+        self.save_progress()
     }
 }

@@ -27,9 +27,12 @@ impl App {
             Some(Answer::NotApplicable) => 0,
             _ => 1 + item.scale_len() / 2,
         };
-        let text = (item.kind == Kind::Text).then(|| match earlier {
-            Some(Answer::Text(t)) => t.clone(),
-            _ => String::new(),
+        let text = item.kind == Kind::Text;
+        self.reflection = text.then(|| {
+            reflection_editor(match earlier {
+                Some(Answer::Text(t)) => t,
+                _ => "",
+            })
         });
         // "Why this matters" stays open once opened; onboarding always shows it.
         let why_open = matches!(self.screen, Screen::Question { why: true, .. });
@@ -50,7 +53,7 @@ impl App {
             None => active.current_answers_mut().remove(&id),
         };
         self.enter_question(index + 1);
-        Some(Effect::SaveProgress)
+        self.save_progress()
     }
 
     pub(super) fn on_question(
@@ -58,7 +61,7 @@ impl App {
         index: usize,
         cursor: u8,
         why: bool,
-        text: Option<String>,
+        text: bool,
         action: Action,
     ) -> Option<Effect> {
         let item = self
@@ -68,39 +71,8 @@ impl App {
             .items
             .get(index)?
             .clone();
-        if let Some(mut text) = text {
-            return match action {
-                Action::Type(c) => {
-                    if !crate::model::text::is_forbidden(c) && text.chars().count() < 2000 {
-                        text.push(c);
-                    }
-                    self.screen = Screen::Question {
-                        index,
-                        cursor,
-                        why,
-                        text: Some(text),
-                    };
-                    None
-                }
-                Action::Backspace => {
-                    text.pop();
-                    self.screen = Screen::Question {
-                        index,
-                        cursor,
-                        why,
-                        text: Some(text),
-                    };
-                    None
-                }
-                Action::Enter if text.trim().is_empty() => self.record(index, None),
-                Action::Enter => self.record(index, Some(Answer::Text(text.trim().to_string()))),
-                Action::Skip => {
-                    self.enter_question(index + 1);
-                    Some(Effect::SaveProgress)
-                }
-                Action::Previous => self.previous_question(index),
-                _ => None,
-            };
+        if text {
+            return self.on_reflection(index, action);
         }
         let len = item.scale_len();
         let set = |app: &mut App, cursor: u8, why: bool| {
@@ -108,7 +80,7 @@ impl App {
                 index,
                 cursor,
                 why,
-                text: None,
+                text: false,
             };
             None
         };
@@ -123,31 +95,83 @@ impl App {
             Action::Enter if cursor == 0 => self.record(index, Some(Answer::NotApplicable)),
             Action::Enter => self.record(index, Some(Answer::Value(cursor))),
             Action::ToggleWhy => set(self, cursor, !why),
+            // Esc closes "why this matters" first, so it never leaves the
+            // question by surprise (the next digit would answer elsewhere).
+            Action::Back if why => set(self, cursor, false),
             Action::Previous | Action::Back => self.previous_question(index),
             Action::Note if self.coaching() => {
-                self.open_note(&item.id);
+                self.open_note(NoteTarget::Item(item.id.clone()));
                 None
             }
             _ => None,
         }
     }
 
-    pub(super) fn open_note(&mut self, item: &str) {
-        let existing = self
-            .active
+    /// What is typed into the reflection box on a text question.
+    fn on_reflection(&mut self, index: usize, action: Action) -> Option<Effect> {
+        let typed = self.reflection_text();
+        match action {
+            Action::Edit(key) => {
+                if let Some(area) = self.reflection.as_mut() {
+                    let is_char = matches!(key.code, crossterm::event::KeyCode::Char(_));
+                    if !is_char || typed.chars().count() < MAX_REFLECTION {
+                        area.input(key);
+                    }
+                }
+                None
+            }
+            Action::Enter if typed.trim().is_empty() => self.record(index, None),
+            Action::Enter => self.record(index, Some(Answer::Text(typed.trim().to_string()))),
+            Action::Skip => {
+                self.enter_question(index + 1);
+                self.save_progress()
+            }
+            // Going back keeps what was typed: nothing the user wrote is lost.
+            Action::Previous | Action::Back => {
+                if !typed.trim().is_empty()
+                    && let Some(active) = self.active.as_mut()
+                    && let Some(item) = active.current_set().items.get(index)
+                {
+                    let id = item.id.clone();
+                    active
+                        .current_answers_mut()
+                        .insert(id, Answer::Text(typed.trim().to_string()));
+                }
+                self.previous_question(index)
+            }
+            _ => None,
+        }
+    }
+
+    /// The reflection box's text, with characters the sanitiser forbids left out.
+    pub fn reflection_text(&self) -> String {
+        self.reflection
             .as_ref()
-            .and_then(|a| a.session.notes.get(item).cloned())
-            .unwrap_or_default();
+            .map(|area| editor_text(area))
+            .unwrap_or_default()
+    }
+
+    pub(super) fn open_note(&mut self, target: NoteTarget) {
+        let existing = match &target {
+            NoteTarget::Item(item) => self
+                .active
+                .as_ref()
+                .and_then(|a| a.session.notes.get(item).cloned()),
+            NoteTarget::CheckIn(index) => self
+                .active
+                .as_ref()
+                .and_then(|a| a.session.checkins.get(*index))
+                .and_then(|c| c.note.clone())
+                .or_else(|| self.pending_check_in_note.clone()),
+        }
+        .unwrap_or_default();
         let mut area =
             ratatui_textarea::TextArea::new(existing.lines().map(String::from).collect());
         area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
         area.set_placeholder_text("What came up? Type freely; Esc closes and keeps the note.");
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
-        self.note = Some(NoteEditor {
-            item: item.to_string(),
-            area,
-        });
+        self.note = Some(NoteEditor { target, area });
         self.overlay = Some(Overlay::Note);
     }
 
@@ -155,24 +179,28 @@ impl App {
     pub(super) fn close_note(&mut self) -> Option<Effect> {
         self.overlay = None;
         let editor = self.note.take()?;
-        let text: String = editor
-            .area
-            .lines()
-            .iter()
-            .map(|l| {
-                l.chars()
-                    .filter(|c| !crate::model::text::is_forbidden(*c))
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
-        let notes = &mut self.active.as_mut()?.session.notes;
-        if text.trim().is_empty() {
-            notes.remove(&editor.item);
-        } else {
-            notes.insert(editor.item, text.trim_end().to_string());
+        let text = editor_text(&editor.area);
+        let text = text.trim_end();
+        let kept = (!text.trim().is_empty()).then(|| text.to_string());
+        match editor.target {
+            NoteTarget::Item(item) => {
+                let notes = &mut self.active.as_mut()?.session.notes;
+                match kept {
+                    Some(t) => notes.insert(item, t),
+                    None => notes.remove(&item),
+                };
+            }
+            NoteTarget::CheckIn(index) => {
+                match self.active.as_mut()?.session.checkins.get_mut(index) {
+                    Some(checkin) => checkin.note = kept,
+                    None => {
+                        self.pending_check_in_note = kept;
+                        return None;
+                    }
+                }
+            }
         }
-        Some(Effect::SaveProgress)
+        self.save_progress()
     }
 
     pub(super) fn on_handover(&mut self, action: Action) -> Option<Effect> {
@@ -188,7 +216,7 @@ impl App {
                 });
                 active.rating_other = true;
                 self.enter_question(position);
-                Some(Effect::SaveProgress)
+                self.save_progress()
             }
             Action::Skip => {
                 self.enter_results();
@@ -224,36 +252,68 @@ impl App {
             return None;
         }
         self.enter_question(index - 1);
-        Some(Effect::SaveProgress)
+        self.save_progress()
     }
 
     /// Scores the session and shows the results.
     pub(super) fn enter_results(&mut self) {
-        let library = &self.library;
         let Some(active) = self.active.as_mut() else {
             return;
         };
         active.session.position = active.asked.items.len();
-        active.assessment = Some(assess(library, &active.set, &active.session.sheet()));
-        active.other_assessment = match (&active.other_set, active.session.other_sheet()) {
-            (Some(set), Some(sheet)) if !sheet.answers.is_empty() => {
-                Some(assess(library, set, &sheet))
-            }
-            _ => None,
-        };
-        active.talking_points = match (&active.assessment, &active.other_assessment) {
-            (Some(own), Some(other)) => {
-                talking_points(&own.set, &own.scores, &other.set, &other.scores)
-            }
-            _ => Vec::new(),
-        };
-        active.previous_assessment = active
-            .previous
-            .as_ref()
-            .map(|prev| assess(library, &active.set, &prev.sheet()));
+        active.score(&self.library);
         self.screen = Screen::Results {
             scroll: 0,
             method: false,
         };
     }
+}
+
+impl Active {
+    /// Scores the session, the second rater's view and last time's session.
+    pub(super) fn score(&mut self, library: &Library) {
+        self.assessment = Some(assess(library, &self.set, &self.session.sheet()));
+        self.other_assessment = match (&self.other_set, self.session.other_sheet()) {
+            (Some(set), Some(sheet)) if !sheet.answers.is_empty() => {
+                Some(assess(library, set, &sheet))
+            }
+            _ => None,
+        };
+        self.talking_points = match (&self.assessment, &self.other_assessment) {
+            (Some(own), Some(other)) => {
+                talking_points(&own.set, &own.scores, &other.set, &other.scores)
+            }
+            _ => Vec::new(),
+        };
+        self.previous_assessment = self
+            .previous
+            .as_ref()
+            .map(|prev| assess(library, &self.set, &prev.sheet()));
+    }
+}
+
+/// Longest reflection answer, in characters.
+const MAX_REFLECTION: usize = 2000;
+
+/// A word-wrapping editor holding `text`, with the cursor at its end.
+fn reflection_editor(text: &str) -> ratatui_textarea::TextArea<'static> {
+    let mut area = ratatui_textarea::TextArea::new(text.lines().map(String::from).collect());
+    area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
+    area.set_placeholder_text("Optional. Write as much or as little as is useful.");
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+/// An editor's lines joined, without the characters the sanitiser forbids.
+fn editor_text(area: &ratatui_textarea::TextArea<'_>) -> String {
+    area.lines()
+        .iter()
+        .map(|l| {
+            l.chars()
+                .filter(|c| !crate::model::text::is_forbidden(*c))
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -40,6 +40,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(format!("{}. {}", i + 1, sanitize(&c.title)), style),
             Span::styled(status, t.accent),
         ]));
+        let note = match active.session.checkins.get(i) {
+            Some(c) if i <= *index => c.note.clone(),
+            _ => None,
+        }
+        .or_else(|| {
+            (i == *index)
+                .then(|| app.pending_check_in_note.clone())
+                .flatten()
+        });
+        if let Some(note) = note {
+            lines.push(Line::from(Span::styled(
+                format!("     note: {}", sanitize(&note)),
+                t.dim,
+            )));
+        }
     }
     lines.push(Line::from(""));
     lines.push(Line::from(vec![
@@ -50,12 +65,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled("x", t.key),
         Span::raw(" not done   "),
         Span::styled("s", t.key),
-        Span::raw(" skip"),
+        Span::raw(" skip   "),
+        Span::styled("t", t.key),
+        Span::raw(" add a note   "),
+        Span::styled("Esc", t.key),
+        Span::raw(" the one before"),
     ]));
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
         "No judgement: \"not done\" is useful information. It often means the practice did not fit the week.",
         t.dim,
     )));
-    para(lines).render(area, buf);
+    para(super::common::hang(lines, area.width)).render(area, buf);
 }

@@ -4,7 +4,7 @@
 use super::{MIN_HEIGHT, MIN_WIDTH};
 use crate::model::text::sanitize;
 use crate::tui::app::{App, Screen};
-use crate::tui::keys::hints;
+use crate::tui::keys::footer;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -33,6 +33,16 @@ fn screen_title(app: &App) -> String {
         Screen::Suggestions { .. } => format!("{set}: suggestions and commitments"),
         Screen::Saved { .. } => "Saved".into(),
         Screen::History { .. } => "History and trends".into(),
+        Screen::Past { index, .. } => match app.history.sessions.get(*index) {
+            Some(s) => format!(
+                "{}: results of {} (read-only)",
+                app.viewing
+                    .as_ref()
+                    .map_or_else(|| sanitize(&s.set), |v| sanitize(&v.set.title)),
+                s.started.display_in(app.zone)
+            ),
+            None => "Results (read-only)".into(),
+        },
         Screen::Sets { .. } => "Question sets".into(),
         Screen::Handover => format!("{set}: over to your coach"),
     }
@@ -48,32 +58,52 @@ fn status_message(app: &App) -> Option<String> {
     }
 }
 
-/// Draws the title bar, status line and footer; returns the body area.
-pub fn chrome(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
-    let message = status_message(app);
+/// The title, body, status and footer rows: the status grows to show a
+/// message in full.
+fn areas(message: Option<&String>, area: Rect) -> [Rect; 4] {
     // The status is shown in full, wrapped: a failure must never be cut off.
     let inner = area.width.saturating_sub(2).max(1) as usize;
-    let status_rows = message.as_ref().map_or(1, |m| {
+    let status_rows = message.map_or(1, |m| {
         (m.lines()
             .map(|l| l.chars().count().div_ceil(inner).max(1))
             .sum::<usize>() as u16)
             .clamp(1, area.height / 2)
     });
-    let [title, body, status, footer] = Layout::vertical([
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(status_rows),
         Constraint::Length(1),
     ])
-    .areas(area);
+    .areas(area)
+}
+
+/// The body area `chrome` leaves inside `area`.
+pub fn body_area(app: &App, area: Rect) -> Rect {
+    let [_, body, _, _] = areas(status_message(app).as_ref(), area);
+    body.inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 0,
+    })
+}
+
+/// Draws the title bar, status line and footer; returns the body area.
+pub fn chrome(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
+    let message = status_message(app);
+    let [title, body, status, footer] = areas(message.as_ref(), area);
     let mode = app
         .active
         .as_ref()
         .map(|a| format!("  [{} mode]", a.session.mode))
         .unwrap_or_default();
+    // The title gives way, so the mode's closing `]` is never cut off.
+    let room = usize::from(title.width).saturating_sub(11 + mode.chars().count());
     Line::from(vec![
         Span::styled(" altitude ", app.theme.selected),
-        Span::styled(format!(" {}", screen_title(app)), app.theme.title),
+        Span::styled(
+            format!(" {}", truncate(&screen_title(app), room)),
+            app.theme.title,
+        ),
         Span::styled(mode, app.theme.dim),
     ])
     .render(title, buf);
@@ -97,14 +127,16 @@ pub fn chrome(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
 
 /// The key hints as one line: `key what · key what`.
 pub fn footer_line(app: &App) -> Line<'static> {
-    let table = hints(&app.screen, app.overlay.as_ref(), app.coaching());
     let mut spans = vec![Span::raw(" ")];
-    for (i, (key, what)) in table.iter().enumerate() {
+    for (i, b) in footer(&app.screen, app.overlay.as_ref(), app.coaching())
+        .into_iter()
+        .enumerate()
+    {
         if i > 0 {
             spans.push(Span::styled("  ", app.theme.dim));
         }
-        spans.push(Span::styled(*key, app.theme.key));
-        spans.push(Span::raw(format!(" {what}")));
+        spans.push(Span::styled(b.label, app.theme.key));
+        spans.push(Span::raw(format!(" {}", b.hint)));
     }
     Line::from(spans)
 }
@@ -192,4 +224,170 @@ pub fn wrapped_height(text: &str, width: u16) -> u16 {
 pub fn progress(done: usize, total: usize, width: usize) -> String {
     let filled = (done * width).checked_div(total).unwrap_or(0).min(width);
     format!("{}{}", "█".repeat(filled), "·".repeat(width - filled))
+}
+
+/// Word-wraps `lines` at `width` columns. A wrapped line's continuation keeps
+/// its indent: the leading spaces and a bullet (`• `, `! `, `→ `, `1. `), so
+/// lists stay lists. Styles stay with their words.
+pub fn hang(lines: Vec<Line<'static>>, width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width.max(8));
+    let mut out = Vec::new();
+    for line in lines {
+        let cells: Vec<(char, Style)> = line
+            .spans
+            .iter()
+            .flat_map(|s| s.content.chars().map(move |c| (c, s.style)))
+            .collect();
+        if cells.len() <= width {
+            out.push(line);
+            continue;
+        }
+        let indent = hanging_indent(&cells).min(width / 2);
+        let mut rows: Vec<Vec<(char, Style)>> = vec![Vec::new()];
+        for word in words(&cells) {
+            let row = rows.last_mut().map_or(0, |r| r.len());
+            let fits = row + word.len() <= width;
+            if !fits && row > indent {
+                let mut next = vec![(' ', Style::default()); indent];
+                next.extend(word.iter().skip_while(|(c, _)| *c == ' '));
+                rows.push(next);
+            } else if let Some(r) = rows.last_mut() {
+                r.extend_from_slice(word);
+            }
+            // A word longer than the width is cut into pieces.
+            while rows.last().is_some_and(|r| r.len() > width) {
+                let Some(r) = rows.last_mut() else { break };
+                let rest = r.split_off(width);
+                let mut next = vec![(' ', Style::default()); indent];
+                next.extend(rest);
+                rows.push(next);
+            }
+        }
+        out.extend(rows.into_iter().map(|r| to_line(&r, line.style)));
+    }
+    out
+}
+
+/// Width of the leading spaces and list marker.
+fn hanging_indent(cells: &[(char, Style)]) -> usize {
+    let text: String = cells.iter().take(12).map(|(c, _)| *c).collect();
+    let spaces = text.chars().take_while(|c| *c == ' ').count();
+    let rest: String = text.chars().skip(spaces).collect();
+    let marker = ["• ", "! ", "→ ", "◆ ", "▶ "]
+        .iter()
+        .find(|m| rest.starts_with(*m))
+        .map(|m| m.chars().count())
+        .or_else(|| {
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            (digits > 0 && rest.chars().skip(digits).take(2).eq(['.', ' '])).then_some(digits + 2)
+        })
+        .unwrap_or(0);
+    spaces + marker
+}
+
+/// Splits cells into words, each with the spaces before it.
+fn words(cells: &[(char, Style)]) -> Vec<&[(char, Style)]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut seen_text = false;
+    for (i, (c, _)) in cells.iter().enumerate() {
+        if *c == ' ' && seen_text {
+            out.push(&cells[start..i]);
+            start = i;
+            seen_text = false;
+        } else if *c != ' ' {
+            seen_text = true;
+        }
+    }
+    out.push(&cells[start..]);
+    out
+}
+
+/// Cells back into spans, one per run of the same style.
+fn to_line(cells: &[(char, Style)], style: Style) -> Line<'static> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut text = String::new();
+    let mut current: Option<Style> = None;
+    for (c, s) in cells {
+        if current.is_some_and(|cur| cur != *s) {
+            spans.push(Span::styled(
+                std::mem::take(&mut text),
+                current.unwrap_or_default(),
+            ));
+        }
+        current = Some(*s);
+        text.push(*c);
+    }
+    if !text.is_empty() {
+        spans.push(Span::styled(text, current.unwrap_or_default()));
+    }
+    Line::from(spans).style(style)
+}
+
+/// Longest readable line, in columns.
+pub const READABLE: u16 = 100;
+/// From this body width on, screens put a second column beside the first.
+pub const WIDE: u16 = 118;
+
+/// `area`, at most [`READABLE`] columns wide, centred.
+pub fn readable(area: Rect) -> Rect {
+    if area.width <= READABLE {
+        return area;
+    }
+    Rect {
+        x: area.x + (area.width - READABLE) / 2,
+        width: READABLE,
+        ..area
+    }
+}
+
+/// On a wide terminal, two columns of readable width side by side, centred;
+/// otherwise one readable column.
+pub fn columns(area: Rect) -> (Rect, Option<Rect>) {
+    if area.width < WIDE {
+        return (readable(area), None);
+    }
+    let each = ((area.width - 3) / 2).min(READABLE);
+    let used = each * 2 + 3;
+    let x = area.x + (area.width - used) / 2;
+    let left = Rect {
+        x,
+        width: each,
+        ..area
+    };
+    let right = Rect {
+        x: x + each + 3,
+        width: each,
+        ..area
+    };
+    (left, Some(right))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn wrapped_bullets_keep_their_indent() {
+        let lines = hang(
+            vec![Line::from("  • one two three four five six seven")],
+            20,
+        );
+        assert_eq!(
+            texts(&lines),
+            ["  • one two three", "    four five six", "    seven"]
+        );
+    }
+
+    #[test]
+    fn short_lines_are_left_alone_and_long_words_are_cut() {
+        assert_eq!(texts(&hang(vec![Line::from("short")], 20)), ["short"]);
+        let cut = hang(vec![Line::from("x".repeat(25))], 10);
+        assert!(cut.iter().all(|l| l.width() <= 10), "{:?}", texts(&cut));
+        assert_eq!(texts(&cut).concat().matches('x').count(), 25);
+    }
 }

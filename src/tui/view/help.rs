@@ -2,7 +2,7 @@
 
 use super::common::{boxed, centred};
 use crate::tui::app::App;
-use crate::tui::keys::{GLOBAL, hints};
+use crate::tui::keys::{FORCE_QUIT, GLOBAL, table};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,25 +10,27 @@ use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
 pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let mut lines = vec![Line::from(Span::styled("On this screen", t.title))];
-    let global: Vec<&str> = GLOBAL.iter().map(|(k, _)| *k).collect();
-    for (key, what) in hints(&app.screen, None, app.coaching())
-        .iter()
-        .filter(|(k, _)| !global.contains(k) && *k != "Esc")
-    {
-        lines.push(Line::from(vec![
+    let row = |key: &str, what: &str| {
+        Line::from(vec![
             Span::styled(format!("  {key:<12}"), t.key),
-            Span::raw(*what),
-        ]));
+            Span::raw(what.to_string()),
+        ])
+    };
+    let mut lines = vec![Line::from(Span::styled("On this screen", t.title))];
+    let coaching = app.coaching();
+    let global: Vec<&str> = GLOBAL.iter().map(|b| b.label).collect();
+    for b in table(&app.screen, None)
+        .iter()
+        .filter(|b| (coaching || !b.coaching) && !global.contains(&b.label))
+    {
+        lines.push(row(b.label, b.desc));
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Everywhere", t.title)));
-    for (key, what) in GLOBAL {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {key:<12}"), t.key),
-            Span::raw(*what),
-        ]));
+    for b in GLOBAL {
+        lines.push(row(b.label, b.desc));
     }
+    lines.push(row(FORCE_QUIT.0, FORCE_QUIT.1));
     lines.push(Line::from(""));
     lines.push(Line::from(match &app.autosave_error {
         None => Span::styled(
@@ -127,4 +129,37 @@ pub fn render_confirm_evidence(app: &App, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: false })
         .block(boxed("Evidence", t.accent))
         .render(rect, buf);
+}
+
+/// `n` with an unfinished session: resume it, or discard it and start anew.
+pub fn render_confirm_new(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let about = app.unfinished.as_ref().map_or_else(String::new, |u| {
+        format!(
+            "The {} session from {} has {} answer{}.",
+            crate::model::text::sanitize(&u.set),
+            u.started.display_in(app.zone),
+            u.answers.len(),
+            if u.answers.len() == 1 { "" } else { "s" }
+        )
+    });
+    let rect = centred(area, 64, 9);
+    Clear.render(rect, buf);
+    Paragraph::new(vec![
+        Line::from(Span::styled("You have an unfinished session.", t.title)),
+        Line::from(about),
+        Line::from("Starting a new one discards it for good."),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("r", t.key),
+            Span::raw(" resume it   "),
+            Span::styled("d", t.key),
+            Span::raw(" discard it and start new   "),
+            Span::styled("Esc", t.key),
+            Span::raw(" cancel"),
+        ]),
+    ])
+    .wrap(Wrap { trim: false })
+    .block(boxed("New session", t.warn))
+    .render(rect, buf);
 }

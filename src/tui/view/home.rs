@@ -1,8 +1,10 @@
 //! Home: start, resume, history, sets, help, quit; and what is waiting.
 
-use super::common::{boxed, marker, para};
+use super::common::{boxed, hang, marker, para};
 use crate::model::text::sanitize;
-use crate::tui::app::{App, HOME_MENU, Screen};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Screen};
+use crate::tui::keys::{Act, home_menu};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -29,8 +31,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     .render(intro, buf);
 
     let mut lines = vec![Line::from("")];
-    for (i, (key, label)) in HOME_MENU.iter().enumerate() {
-        let unavailable = *key == "r" && app.unfinished.is_none();
+    for (i, entry) in home_menu().enumerate() {
+        let (key, label) = (entry.label, entry.desc);
+        let unavailable = matches!(entry.act, Act::Do(Action::Resume)) && app.unfinished.is_none();
         let style = if i == cursor {
             t.selected
         } else if unavailable {
@@ -52,9 +55,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         notes.push(Line::from(vec![
             Span::styled("Unfinished: ", t.accent),
             Span::raw(format!(
-                "{} set, started {}, {answered} answers so far. Press r to resume.",
+                "{} set, started {}, {answered} answer{} so far. Press r to resume.",
                 sanitize(&u.set),
-                u.started.display()
+                u.started.display_in(app.zone),
+                if answered == 1 { "" } else { "s" }
             )),
         ]));
     }
@@ -69,7 +73,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Span::raw(format!(
                     "{} on {}: {}.",
                     sanitize(&last.set),
-                    last.started.date(),
+                    last.started.date_in(app.zone),
                     sanitize(&pattern)
                 )),
             ]));
@@ -101,7 +105,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             app.warnings.len() - 4
         )));
     }
-    para(notes)
+    para(hang(notes, info.width.saturating_sub(2)))
         .block(boxed("Where you are", t.dim))
         .render(info, buf);
 }

@@ -18,9 +18,7 @@ use super::app::{App, Overlay, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-/// The smallest terminal the app draws into.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub use super::screen::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Draws the whole app into `buf`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -28,17 +26,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         common::too_small(app, area, buf);
         return;
     }
-    let body = common::chrome(app, area, buf);
+    let full = common::chrome(app, area, buf);
+    // Text stays readable on a wide terminal: at most about 100 columns. The
+    // question, results and history screens use the width themselves.
+    let body = common::readable(full);
     match &app.screen {
         Screen::Home { .. } => home::render(app, body, buf),
         Screen::Picker { .. } => picker::render(app, body, buf),
         Screen::CheckIn { .. } => check_in::render(app, body, buf),
         Screen::Profile { .. } => profile::render(app, body, buf),
-        Screen::Question { .. } => question::render(app, body, buf),
-        Screen::Results { .. } => results::render(app, body, buf),
+        Screen::Question { .. } => question::render(app, full, buf),
+        Screen::Results { .. } => results::render(app, full, buf),
         Screen::Suggestions { .. } => suggestions::render(app, body, buf),
         Screen::Saved { .. } => saved::render(app, body, buf),
-        Screen::History { .. } => history::render(app, body, buf),
+        Screen::History { .. } => history::render(app, full, buf),
+        Screen::Past { .. } => results::render(app, full, buf),
         Screen::Sets { .. } => sets::render(app, body, buf),
         Screen::Handover => question::render_handover(app, body, buf),
     }
@@ -46,7 +48,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Overlay::Help) => help::render_help(app, area, buf),
         Some(Overlay::ConfirmQuit) => help::render_confirm(app, area, buf),
         Some(Overlay::ConfirmEvidence) => help::render_confirm_evidence(app, area, buf),
+        Some(Overlay::ConfirmNew) => help::render_confirm_new(app, area, buf),
         Some(Overlay::Note) => question::render_note(app, area, buf),
         None => {}
+    }
+}
+
+/// How far the results (or a past session's) can scroll in the app's
+/// terminal; unlimited while the size is unknown.
+pub fn scroll_limit(app: &App) -> u16 {
+    match app.size {
+        Some((w, h)) => results::scroll_limit(app, common::body_area(app, Rect::new(0, 0, w, h))),
+        None => u16::MAX,
     }
 }

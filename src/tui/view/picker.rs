@@ -1,8 +1,8 @@
 //! The set and mode picker.
 
 use super::common::{boxed, marker, para};
+use crate::model::Mode;
 use crate::model::text::sanitize;
-use crate::model::{Mode, Rater};
 use crate::tui::app::{App, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -27,7 +27,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let [sets_area, detail] = Layout::vertical([
-        Constraint::Length(app.library.sets.len() as u16 + 3),
+        Constraint::Length(app.self_sets().len() as u16 + 3),
         Constraint::Min(6),
     ])
     .areas(area);
@@ -35,18 +35,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         "Choose a question set (↑↓):",
         t.text,
     ))];
-    for (i, set) in app.library.sets.iter().enumerate() {
+    for (i, set) in app.self_sets().into_iter().enumerate() {
         let style = if i == cursor { t.selected } else { t.text };
-        let who = if set.rater == Rater::Other {
-            "  (for a second rater)"
-        } else {
-            ""
-        };
         lines.push(Line::from(vec![
             Span::raw(marker(i == cursor)),
             Span::styled(
                 format!(
-                    "{:<12} {} · {} questions{who}",
+                    "{:<12} {} · {} questions",
                     set.id,
                     sanitize(&set.title),
                     set.items.len()
@@ -69,8 +64,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         modes.push(Span::raw(" "));
     }
     let description = app
-        .library
-        .sets
+        .self_sets()
         .get(cursor)
         .map(|s| sanitize(&s.description))
         .unwrap_or_default();

@@ -1,6 +1,6 @@
 //! One question: progress, the prompt, the scale, and "why this matters".
 
-use super::common::{boxed, marker, para, progress, wrapped_height};
+use super::common::{boxed, columns, marker, para, progress, wrapped_height};
 use crate::model::answers::Answer;
 use crate::model::text::sanitize;
 use crate::model::{Item, Kind, Mode};
@@ -29,12 +29,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let total = set.items.len();
+    // On a wide terminal, "why this matters" has its own column, always open.
+    let (area, side) = columns(area);
+    // Level with the question's box, under the progress bar.
+    let side = side.filter(|_| item.why.is_some()).map(|s| Rect {
+        y: s.y + 1,
+        height: s.height.saturating_sub(1),
+        ..s
+    });
     let prompt_lines = wrapped_height(&sanitize(&item.prompt), area.width.saturating_sub(2)) + 2;
-    let show_why = *why && item.why.is_some();
+    let show_why = *why && item.why.is_some() && side.is_none();
     let discuss = active.session.mode == Mode::Coaching && item.discuss.is_some();
     let earlier = active.current_answers().get(&item.id);
     let scale_rows = match item.kind {
-        Kind::Text => 4,
+        // The reflection box grows with what is typed, up to the room there is.
+        Kind::Text => {
+            let typed = app.reflection_text();
+            let rows = wrapped_height(&typed, area.width.saturating_sub(3)) + 1;
+            let room = area.height.saturating_sub(prompt_lines + 3);
+            (rows + 3).clamp(5, room.max(5))
+        }
         _ => item.scale_len() as u16 + 1 + u16::from(earlier.is_some()),
     };
     let [progress_area, prompt, scale, extra] = Layout::vertical([
@@ -62,22 +76,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .block(boxed(&title, t.accent))
         .render(prompt, buf);
 
-    match text {
-        Some(typed) => {
-            para(vec![
-                Line::from(vec![
-                    Span::styled(sanitize(typed), t.text),
-                    Span::styled("▏", t.accent),
-                ]),
-                Line::from(Span::styled(
-                    "Optional. Write as much or as little as is useful.",
-                    t.dim,
-                )),
-            ])
-            .block(boxed("Your reflection", t.dim))
-            .render(scale, buf);
+    match (text, &app.reflection) {
+        (true, Some(editor)) => {
+            let [boxed_area, hint] =
+                Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(scale);
+            let block = boxed("Your reflection", t.accent);
+            let inner = block.inner(boxed_area);
+            block.render(boxed_area, buf);
+            editor.render(inner, buf);
+            Line::from(Span::styled(
+                "Optional. Enter saves and goes on; the box grows and scrolls as you write.",
+                t.dim,
+            ))
+            .render(hint, buf);
         }
-        None => render_scale(app, item, *cursor, earlier, scale, buf),
+        _ => render_scale(app, item, *cursor, earlier, scale, buf),
     }
 
     // Coaching puts the conversation first: the discussion prompt and the note.
@@ -100,7 +113,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::raw(sanitize(item.why.as_deref().unwrap_or_default())),
         ]));
     }
-    if !show_why && item.why.is_some() && lines.is_empty() {
+    if let Some(side) = side {
+        para(Line::from(sanitize(
+            item.why.as_deref().unwrap_or_default(),
+        )))
+        .block(boxed("Why this matters: both sides", t.accent))
+        .render(
+            Rect {
+                height: side.height.min(
+                    wrapped_height(item.why.as_deref().unwrap_or_default(), side.width - 2) + 2,
+                ),
+                ..side
+            },
+            buf,
+        );
+    } else if !show_why && item.why.is_some() && lines.is_empty() {
         lines.push(Line::from(Span::styled(
             "Press w for why this matters, with both sides of the debate.",
             t.dim,

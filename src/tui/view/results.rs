@@ -1,7 +1,7 @@
 //! Results: the four dimensions by side of the debate, the pattern, flags,
 //! "since last time", and how each score was computed (`m`).
 
-use super::common::{bar, para, wrapped_height};
+use super::common::{bar, columns, hang};
 use crate::evidence::beside::beside;
 use crate::evidence::report::Json as EvidenceJson;
 use crate::model::Assessment;
@@ -16,14 +16,31 @@ use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let (Screen::Results { scroll, method }, Some(active)) = (&app.screen, &app.active) else {
-        return;
+/// The session whose results show, the scroll position and whether the
+/// method is open: the active session, or one opened from history.
+fn showing(app: &App) -> Option<(&Active, u16, bool)> {
+    match &app.screen {
+        Screen::Results { scroll, method } => Some((app.active.as_ref()?, *scroll, *method)),
+        Screen::Past { scroll, method, .. } => Some((app.viewing.as_ref()?, *scroll, *method)),
+        _ => None,
+    }
+}
+
+/// The results as lines wrapped at `width`, hanging indents kept.
+fn content(
+    app: &App,
+    active: &Active,
+    method: bool,
+    side_by_side: bool,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let Some(a) = &active.assessment else {
+        return Vec::new();
     };
-    let Some(a) = &active.assessment else { return };
-    let lines = if *method {
+    let read_only = matches!(app.screen, Screen::Past { .. });
+    let lines = if method {
         method_lines(&app.theme, a)
     } else {
         let mut lines = summary_lines(&app.theme, active, a);
@@ -31,28 +48,104 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             lines.extend(plan_lines(&app.theme, plan));
         }
         lines.push(Line::from(""));
+        if active.set_changed {
+            lines.push(Line::from(Span::styled(
+                "The question set has changed since this session: these are the results it showed then.",
+                app.theme.warn,
+            )));
+        }
         lines.push(Line::from(Span::styled(
-            "Press m to see how each score was computed, Enter for suggestions.",
+            match (read_only, side_by_side) {
+                (true, true) => "Read-only: a past session. Esc goes back to history.",
+                (true, false) => {
+                    "Read-only: a past session. Press m to see how each score was computed, Esc to go back."
+                }
+                (false, true) => "Enter for suggestions; how each score was computed is on the right.",
+                (false, false) => {
+                    "Press m to see how each score was computed, Enter for suggestions."
+                }
+            },
             app.theme.dim,
         )));
         lines
     };
-    let width = usize::from(area.width.max(1));
-    let rows: u16 = lines
-        .iter()
-        .map(|l| {
-            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            wrapped_height(&text, width as u16)
-        })
-        .sum();
-    let max_scroll = rows.saturating_sub(area.height);
-    let offset = (*scroll).min(max_scroll);
-    para(lines).scroll((offset, 0)).render(area, buf);
-    if offset < max_scroll {
-        let more = " ↓ more below (↓ / PgDn) ";
-        let x = area.right().saturating_sub(more.chars().count() as u16);
-        buf.set_string(x, area.bottom().saturating_sub(1), more, app.theme.selected);
+    hang(lines, width)
+}
+
+/// What shows in `area`: one column (the results, or the method when `m`
+/// is on), or on a wide terminal the results and the method side by side.
+fn panes(app: &App, active: &Active, method: bool, area: Rect) -> Vec<(Rect, Vec<Line<'static>>)> {
+    match columns(area) {
+        (left, Some(right)) => vec![
+            (left, content(app, active, false, true, left.width)),
+            (right, content(app, active, true, true, right.width)),
+        ],
+        (one, None) => vec![(one, content(app, active, method, false, one.width))],
     }
+}
+
+/// How far the results can scroll in `area`.
+pub fn scroll_limit(app: &App, area: Rect) -> u16 {
+    let Some((active, _, method)) = showing(app) else {
+        return 0;
+    };
+    let rows = panes(app, active, method, area)
+        .iter()
+        .map(|(_, lines)| lines.len() as u16)
+        .max()
+        .unwrap_or(0);
+    if rows <= area.height {
+        0
+    } else {
+        // One row is kept for the "more" line.
+        rows - area.height.saturating_sub(1)
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some((active, scroll, method)) = showing(app) else {
+        return;
+    };
+    let panes = panes(app, active, method, area);
+    let rows = panes
+        .iter()
+        .map(|(_, lines)| lines.len() as u16)
+        .max()
+        .unwrap_or(0);
+    if rows <= area.height {
+        for (rect, lines) in panes {
+            Paragraph::new(lines).render(rect, buf);
+        }
+        return;
+    }
+    // Too long to fit: the last row says where you are, and covers nothing.
+    let text_height = area.height.saturating_sub(1);
+    let max_scroll = rows - text_height;
+    let offset = scroll.min(max_scroll);
+    for (rect, lines) in panes {
+        let rect = Rect {
+            height: text_height,
+            ..rect
+        };
+        Paragraph::new(lines).scroll((offset, 0)).render(rect, buf);
+    }
+    let more = Rect {
+        y: area.y + text_height,
+        height: 1,
+        ..area
+    };
+    let hint = if offset < max_scroll {
+        format!(
+            "↓ {} more line{} below (↓ / PgDn)",
+            max_scroll - offset,
+            if max_scroll - offset == 1 { "" } else { "s" }
+        )
+    } else {
+        "↑ end of the results (↑ / PgUp to go back up)".to_string()
+    };
+    Line::from(Span::styled(hint, app.theme.accent))
+        .right_aligned()
+        .render(more, buf);
 }
 
 /// One dimension's row: name, bar, number, reading, change.
@@ -69,24 +162,27 @@ pub fn dimension_line(
         Some(_) => score_band(dim, s.score).to_string(),
         None => format!("not enough answers ({} of {})", s.answered, s.items),
     };
-    let delta = match (s.score, previous.and_then(|p| p.scores.value(dim))) {
-        (Some(now), Some(before)) => {
-            let d = i16::from(now) - i16::from(before);
-            if d == 0 {
-                "  = same".to_string()
-            } else {
-                format!("  {d:+} since last")
-            }
-        }
-        _ => String::new(),
+    let (delta, delta_style) = match (s.score, previous.and_then(|p| p.scores.value(dim))) {
+        (Some(now), Some(before)) => change(dim, i16::from(now) - i16::from(before), t),
+        _ => (String::new(), t.text),
     };
     Line::from(vec![
         Span::raw(format!("  {:<15}", dim.title())),
         Span::styled(bar(s.score, 20), style),
         Span::styled(format!(" {number} "), t.title),
         Span::raw(format!("{reading:<10}")),
-        Span::styled(delta, t.accent),
+        Span::styled(delta, delta_style),
     ])
+}
+
+/// A change since last time in words: for the risks, going down is better.
+fn change(dim: Dimension, d: i16, t: &Theme) -> (String, ratatui::style::Style) {
+    let better = if dim.is_risk() { d < 0 } else { d > 0 };
+    match d {
+        0 => ("  = same as last time".to_string(), t.text),
+        _ if better => (format!("  {d:+} better"), t.good),
+        _ => (format!("  {d:+} worse"), t.risk),
+    }
 }
 
 fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static>> {

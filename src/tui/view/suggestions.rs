@@ -1,12 +1,12 @@
 //! Suggestions and commitments.
 
-use super::common::{boxed, marker, para};
+use super::common::{boxed, hang, marker, para};
 use crate::model::text::sanitize;
 use crate::tui::app::{App, MAX_COMMITMENTS, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
@@ -20,7 +20,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .unwrap_or_default();
     let picked = &active.session.commitments;
     let [list, detail] = Layout::vertical([
-        Constraint::Length(suggestions.len() as u16 + 2),
+        Constraint::Length(suggestions.len() as u16 + 1),
         Constraint::Min(4),
     ])
     .areas(area);
@@ -57,7 +57,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     para(lines).render(list, buf);
 
     if let Some(s) = suggestions.get(*cursor) {
-        // What to do comes first; the summary fills whatever room is left.
+        let block = boxed(&sanitize(&s.title), t.dim);
+        let inner = block.inner(detail);
+        // What to do comes first; the summary only when it fits whole.
         let mut d = vec![Line::from(vec![
             Span::styled("Why for you: ", t.accent),
             Span::raw(sanitize(&s.why)),
@@ -68,9 +70,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Span::raw(sanitize(step)),
             ]));
         }
-        d.push(Line::from(Span::styled(sanitize(&s.summary), t.dim)));
-        para(d)
-            .block(boxed(&sanitize(&s.title), t.dim))
-            .render(detail, buf);
+        let mut lines = hang(d, inner.width);
+        let summary = hang(
+            vec![Line::from(Span::styled(sanitize(&s.summary), t.dim))],
+            inner.width,
+        );
+        let room = usize::from(inner.height);
+        if lines.len() + summary.len() <= room {
+            lines.extend(summary);
+        } else if lines.len() > room {
+            let hidden = lines.len() + 1 - room;
+            lines.truncate(room.saturating_sub(1));
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "… {hidden} more line{}: the saved session's report (e) has every step.",
+                    if hidden == 1 { "" } else { "s" }
+                ),
+                t.accent,
+            )));
+        }
+        block.render(detail, buf);
+        Paragraph::new(lines).render(inner, buf);
     }
 }

@@ -1,0 +1,93 @@
+//! What a key asks for (`Action`) and what the run loop does for the app
+//! (`Effect`). Outcomes of effects come back as actions.
+
+use crate::model::session::{CheckInStatus, Session};
+use crossterm::event::KeyEvent;
+use std::path::PathBuf;
+
+/// Everything a key, a resize or an effect's outcome can ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// `q`: quit, asking first mid-session.
+    Quit,
+    /// Ctrl-C: quit at once; progress is already saved.
+    ForceQuit,
+    Help,
+    Back,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Enter,
+    NewSession,
+    Resume,
+    OpenHistory,
+    OpenSets,
+    /// 1-based answer value.
+    Answer(u8),
+    NotApplicable,
+    Skip,
+    Previous,
+    ToggleWhy,
+    Note,
+    CheckIn(CheckInStatus),
+    Digit(u8),
+    Backspace,
+    Yes,
+    No,
+    /// 1..=3: early, growth, scale.
+    Stage(u8),
+    Toggle,
+    Export,
+    ToggleMethod,
+    CycleMode,
+    /// Discard the unfinished session and start a new one.
+    Discard,
+    /// A key for a text editor (the reflection box or a note).
+    Edit(KeyEvent),
+    /// Hand the keyboard to the second rater (coaching).
+    StartOther,
+    /// `v` on results: attach evidence from the configured sources.
+    AttachEvidence,
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
+    /// Outcome: the autosave worked; the session's id on disk.
+    Autosaved(String),
+    /// Outcome: the autosave failed; what failed and where, in full.
+    AutosaveFailed(String),
+    /// Outcome: the finished session was saved at `path` with `id`.
+    Saved {
+        path: PathBuf,
+        id: String,
+    },
+    /// Outcome: saving the finished session failed.
+    SaveFailed(String),
+    /// Outcome: a report was written here.
+    Exported(PathBuf),
+    /// Outcome: the report could not be written.
+    ExportFailed(String),
+    /// Outcome: the evidence figures read, or why they could not be.
+    EvidenceRead(Result<Box<crate::evidence::report::Json>, String>),
+}
+
+/// Work for the run loop, carrying everything it needs: the run loop reads
+/// nothing from the app and reports back with an outcome action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Autosave this unfinished session.
+    SaveProgress(Box<Session>),
+    /// Save this finished session.
+    SaveFinished(Box<Session>),
+    /// Remove this unfinished session's autosave (the user chose to discard it).
+    Discard(Box<Session>),
+    /// Write a session's Markdown report.
+    Export {
+        id: String,
+        text: String,
+    },
+    /// Read these evidence sources (the user confirmed, having seen them named).
+    AttachEvidence(Box<crate::evidence::Request>),
+    Quit,
+}
