@@ -59,7 +59,13 @@ pub fn write_private(path: &Path, bytes: &[u8], replace: Replace) -> Result<(), 
     let dir = path.parent().unwrap_or(Path::new("."));
     create_private_dir(dir).map_err(|source| SaveError {
         path: path.to_path_buf(),
-        source,
+        // "File exists" here means something that is not a folder stands
+        // where the folder should be; say that, not "the file exists".
+        source: if source.kind() == std::io::ErrorKind::AlreadyExists {
+            std::io::Error::other(format!("{} is not a folder", dir.display()))
+        } else {
+            source
+        },
     })?;
     write_atomic(path, bytes, replace)
 }
@@ -137,6 +143,16 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_file_where_the_folder_should_be_is_named_as_such() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("unfinished"), "x").unwrap();
+        let e = write_private(&dir.path().join("unfinished/s.toml"), b"x", Replace::Ours)
+            .unwrap_err()
+            .to_string();
+        assert!(e.ends_with("unfinished is not a folder"), "{e}");
     }
 
     #[test]
