@@ -8,7 +8,21 @@ fn main() -> ExitCode {
     if let Err(e) = color_eyre::install() {
         let _ = writeln!(altitude::output::stderr(), "altitude: {e}");
     }
-    match altitude::run(altitude::cli::Cli::parse()) {
+    // clap's own messages quote the arguments, which can be hostile file
+    // names: they go through the output edge like everything else.
+    let cli = match altitude::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().to_string();
+            let _ = if e.use_stderr() {
+                write!(altitude::output::stderr(), "{text}")
+            } else {
+                write!(altitude::output::stdout(), "{text}")
+            };
+            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    match altitude::run(cli) {
         Ok(code) => code,
         // `altitude sets | head`: the reader left; that is not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,

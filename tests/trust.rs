@@ -316,10 +316,11 @@ fn a_fifo_or_a_device_among_the_sessions_is_skipped_not_waited_on() {
             .any(|m| m.contains("fifo.toml") && m.contains("a FIFO")),
         "{messages:?}"
     );
+    // In the data dir a link is refused before its target is looked at.
     assert!(
         messages
             .iter()
-            .any(|m| m.contains("zero.toml") && m.contains("a device")),
+            .any(|m| m.contains("zero.toml") && m.contains("a symbolic link")),
         "{messages:?}"
     );
 }
@@ -407,4 +408,164 @@ fn a_record_from_before_the_second_edition_still_loads() {
     let record = history.sessions[0].record.clone().expect("a record");
     assert!(record.pattern.is_some_and(|p| p.headline.is_none()));
     assert!(record.suggestions.iter().all(|s| !s.removes_work));
+}
+
+#[test]
+fn since_last_time_compares_with_what_the_last_session_showed() {
+    let sandbox = Sandbox::new();
+    let mut store = SessionStore::new(&sandbox.data());
+    let mut app = app_on(&store, Clock::Fixed(NOW));
+    run_quick_session(&mut app, &mut store, 4, 10);
+    let first = store.history().sessions.remove(0);
+    let recorded = first.record.clone().expect("a record");
+    // The set changes: every item flips its keying. A new run of the app.
+    let mut library = Library::builtin().unwrap();
+    let quick = library.sets.iter_mut().find(|s| s.id == "quick").unwrap();
+    for item in &mut quick.items {
+        item.reverse = !item.reverse;
+    }
+    quick.fingerprint = "changed".into();
+    let mut app = App::new(
+        library,
+        Config::default(),
+        store.history(),
+        None,
+        Clock::Fixed(Timestamp(NOW.0 + 86_400)),
+    );
+    let effect = app.start("quick", Mode::Solo).unwrap();
+    perform_for(&mut app, &mut store, effect);
+    while let Screen::CheckIn { .. } = app.screen {
+        act(
+            &mut app,
+            &mut store,
+            Action::CheckIn(altitude::model::session::CheckInStatus::Done),
+        );
+    }
+    for a in [
+        Action::Enter,
+        Action::Enter,
+        Action::Enter,
+        Action::Stage(1),
+    ] {
+        act(&mut app, &mut store, a);
+    }
+    while let Screen::Question { .. } = app.screen {
+        act(&mut app, &mut store, Action::Answer(4));
+    }
+    let previous = app
+        .active
+        .as_ref()
+        .unwrap()
+        .previous_assessment
+        .as_ref()
+        .unwrap();
+    for d in altitude::model::Dimension::ALL {
+        assert_eq!(previous.scores.value(d), recorded.value(d), "{d}");
+    }
+}
+
+#[test]
+fn symlinks_inside_the_data_dir_never_lead_outside_it() {
+    let sandbox = Sandbox::new();
+    let outside = sandbox.dir.path().join("outside");
+    fs::create_dir_all(&outside).unwrap();
+    let unfinished = sandbox.data().join("unfinished");
+    fs::create_dir_all(&unfinished).unwrap();
+    // A valid autosave whose lock file is a link to a file outside.
+    let s = Session::new("quick", Mode::Solo, NOW);
+    fs::write(
+        unfinished.join(format!("{}.toml", s.id)),
+        altitude::sessions::to_toml(&s),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.join("made"),
+        unfinished.join(format!("{}.lock", s.id)),
+    )
+    .unwrap();
+    let mut store = SessionStore::new(&sandbox.data());
+    let _ = store.unfinished();
+    assert!(!outside.join("made").exists(), "followed the lock link");
+
+    // A finished session that is a link to a file outside is not read.
+    let mut real = Session::new("quick", Mode::Solo, Timestamp(NOW.0 - 86_400));
+    real.finished = Some(NOW);
+    let target = outside.join("elsewhere.toml");
+    fs::write(&target, altitude::sessions::to_toml(&real)).unwrap();
+    let sessions = sandbox.data().join("sessions");
+    fs::create_dir_all(&sessions).unwrap();
+    std::os::unix::fs::symlink(&target, sessions.join(format!("{}.toml", real.id))).unwrap();
+    let history = store.history();
+    assert!(history.sessions.is_empty());
+    assert!(history.problems[0].to_string().contains("a symbolic link"));
+
+    // exports/ as a link: nothing is written through it.
+    std::os::unix::fs::symlink(&outside, sandbox.data().join("exports")).unwrap();
+    let e = store
+        .write_export("report", "md", "text")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("is a symbolic link"), "{e}");
+    assert_eq!(
+        fs::read_dir(&outside).unwrap().count(),
+        1,
+        "only the target file"
+    );
+}
+
+#[test]
+fn a_crash_between_saving_and_cleaning_up_never_offers_a_finished_session_again() {
+    let sandbox = Sandbox::new();
+    let mut store = SessionStore::new(&sandbox.data());
+    let mut s = Session::new("quick", Mode::Solo, NOW);
+    store.save_progress(&mut s).unwrap();
+    let autosave = fs::read(sandbox.data().join(format!("unfinished/{}.toml", s.id))).unwrap();
+    s.finished = Some(NOW);
+    store.save_finished(&mut s).unwrap();
+    drop(store);
+    // Put the autosave back, as if the process died before removing it.
+    fs::write(
+        sandbox.data().join(format!("unfinished/{}.toml", s.id)),
+        autosave,
+    )
+    .unwrap();
+    let (offered, _, problems) = SessionStore::new(&sandbox.data()).unfinished();
+    assert!(offered.is_none(), "a finished session was offered again");
+    assert!(problems.is_empty());
+    assert_eq!(
+        SessionStore::new(&sandbox.data()).history().sessions.len(),
+        1
+    );
+}
+
+#[test]
+fn impossible_times_and_scores_in_a_session_file_are_reported_not_crashed_on() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.data().join("sessions");
+    fs::create_dir_all(&dir).unwrap();
+    let mut s = Session::new("quick", Mode::Coaching, NOW);
+    s.finished = Some(Timestamp(u64::MAX));
+    fs::write(
+        dir.join(format!("{}.toml", s.id)),
+        altitude::sessions::to_toml(&s),
+    )
+    .unwrap();
+    let mut unfinished_in_finished = Session::new("core", Mode::Solo, NOW);
+    unfinished_in_finished.id = "20261121-193005-core".into();
+    fs::write(
+        dir.join("20261121-193005-core.toml"),
+        altitude::sessions::to_toml(&unfinished_in_finished),
+    )
+    .unwrap();
+    let history = SessionStore::new(&sandbox.data()).history();
+    assert!(history.sessions.is_empty());
+    let messages: Vec<String> = history.problems.iter().map(ToString::to_string).collect();
+    assert!(
+        messages.iter().any(|m| m.contains("past the year 9999")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("no finish time")),
+        "{messages:?}"
+    );
 }

@@ -318,3 +318,19 @@ fn a_closed_pipe_ends_quietly() {
     }
     assert!(Path::new(bin).exists());
 }
+
+/// clap quotes a bad argument in its own error: a hostile file name from a
+/// shell glob must not reach the terminal through it.
+#[test]
+fn a_hostile_file_name_in_a_bad_argument_is_shown_visibly() {
+    let sandbox = Sandbox::new();
+    let name = format!("peer{ATTACK}.txt");
+    let run = sandbox.run(&["score", "--answers", "a.toml", "--other", "b.txt", &name]);
+    assert_eq!(run.code, 2);
+    assert_run_clean(&run);
+    assert!(
+        run.stderr.contains("peer<U+001B>]0;OWNED"),
+        "{}",
+        run.stderr
+    );
+}

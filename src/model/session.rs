@@ -136,6 +136,27 @@ impl Session {
         }
     }
 
+    /// What makes a session read from a file unusable, if anything: times
+    /// past year 9999, or recorded scores outside 0 to 100.
+    pub fn problem(&self) -> Option<String> {
+        let times = [Some(self.started), self.finished]
+            .into_iter()
+            .flatten()
+            .chain(self.commitments.iter().filter_map(|c| c.due));
+        if let Some(t) = times.into_iter().find(|t| *t > Timestamp::MAX) {
+            return Some(format!("the time {} is past the year 9999", t.0));
+        }
+        let record = self.record.as_ref()?;
+        let scores = record
+            .scores
+            .values()
+            .chain(record.other_scores.iter().flat_map(|o| o.values()));
+        scores
+            .filter_map(|s| s.score)
+            .find(|v| *v > 100)
+            .map(|v| format!("a recorded score of {v} is outside 0 to 100"))
+    }
+
     /// The session's answers as a sheet for scoring.
     pub fn sheet(&self) -> AnswerSheet {
         AnswerSheet {

@@ -9,6 +9,18 @@ use serde::{Deserialize, Serialize};
 pub struct Timestamp(pub u64);
 
 impl Timestamp {
+    /// The last second of year 9999: later times in a file are refused.
+    pub const MAX: Timestamp = Timestamp(253_402_300_799);
+
+    /// `days` later, never past `MAX`.
+    pub fn plus_days(self, days: u64) -> Timestamp {
+        Timestamp(
+            self.0
+                .saturating_add(days.saturating_mul(86_400))
+                .min(Self::MAX.0),
+        )
+    }
+
     pub fn now() -> Timestamp {
         Timestamp(
             std::time::SystemTime::now()

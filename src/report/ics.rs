@@ -53,14 +53,14 @@ pub fn check_in_day(session: &Session) -> Timestamp {
         .min()
         .unwrap_or_else(|| {
             let from = session.finished.unwrap_or(session.started);
-            Timestamp(from.0 + CHECK_IN_DAYS * 86_400)
+            from.plus_days(CHECK_IN_DAYS)
         })
 }
 
 /// An all-day event on the check-in day, listing the commitments.
 pub fn reminder(session: &Session, now: Timestamp) -> String {
     let day = check_in_day(session);
-    let next = Timestamp(day.0 + 86_400);
+    let next = day.plus_days(1);
     let mut description = String::from("Check in on what you committed to:\n");
     if session.commitments.is_empty() {
         description.push_str("- (no commitments were picked; use the time to reflect)\n");

@@ -114,7 +114,7 @@ pub fn render_session(library: &Library, session: &Session, history: &[Summary])
 /// What happens after a coaching conversation: the check-in and two re-runs.
 fn write_next_steps(out: &mut String, session: &Session) {
     let from = session.finished.unwrap_or(session.started);
-    let day = |days: u64| crate::model::time::Timestamp(from.0 + days * 86_400).date();
+    let day = |days: u64| from.plus_days(days).date();
     let _ = writeln!(
         out,
         "## Next steps

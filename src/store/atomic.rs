@@ -57,6 +57,15 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 /// Writes `bytes` to `path` inside the data dir, creating the dir if needed.
 pub fn write_private(path: &Path, bytes: &[u8], replace: Replace) -> Result<(), SaveError> {
     let dir = path.parent().unwrap_or(Path::new("."));
+    if super::read::is_link(dir) {
+        return Err(SaveError {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(format!(
+                "{} is a symbolic link, and altitude writes only inside its data folder",
+                dir.display()
+            )),
+        });
+    }
     create_private_dir(dir).map_err(|source| SaveError {
         path: path.to_path_buf(),
         // "File exists" here means something that is not a folder stands

@@ -12,8 +12,24 @@ pub use crate::model::question_set::MAX_FILE_BYTES;
 /// not a regular file (checked on the opened file, so a swap between check
 /// and read cannot slip a FIFO or `/dev/zero` in) and text that is not UTF-8.
 pub fn read_limited(path: &Path) -> Result<String, Problem> {
+    read_bounded(path, false)
+}
+
+/// As `read_limited`, for files in altitude's own data folder: a symbolic
+/// link is refused, so no file there can make altitude read elsewhere.
+pub fn read_own(path: &Path) -> Result<String, Problem> {
+    read_bounded(path, true)
+}
+
+fn read_bounded(path: &Path, no_links: bool) -> Result<String, Problem> {
     let fail = |message: String| Problem::new(path, Position::START, message);
-    let file = open_nonblocking(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let file = open_nonblocking(path, no_links).map_err(|e| {
+        if no_links && path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+            fail("a symbolic link; altitude reads only plain files in its data folder, so it is skipped".into())
+        } else {
+            fail(format!("cannot read: {e}"))
+        }
+    })?;
     let meta = file
         .metadata()
         .map_err(|e| fail(format!("cannot read: {e}")))?;
@@ -49,15 +65,22 @@ fn too_big(len: u64) -> String {
 
 /// Opens for reading without blocking: opening a FIFO with no writer would
 /// otherwise hang, and a terminal device must not become our controlling tty.
-fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+fn open_nonblocking(path: &Path, no_links: bool) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(
         &mut options,
-        libc::O_NONBLOCK | libc::O_NOCTTY,
+        libc::O_NONBLOCK | libc::O_NOCTTY | if no_links { libc::O_NOFOLLOW } else { 0 },
     );
     options.open(path)
+}
+
+/// Whether `dir` is a symbolic link (one of altitude's own folders must not
+/// be: it would lead reads and writes outside the data folder).
+pub fn is_link(dir: &Path) -> bool {
+    dir.symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// What kind of non-regular file this is, in words.

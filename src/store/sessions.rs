@@ -3,7 +3,7 @@
 //! problems collected: a bad file is reported and skipped, never changed.
 
 use super::atomic::{Replace, SaveError, create_private_dir, write_private};
-use super::read::{read_limited, toml_files};
+use super::read::{is_link, read_own, toml_files};
 use crate::model::location::{Position, Problem, from_toml_error};
 use crate::model::session::{CheckIn, Commitment, SCHEMA, Session, follow_through};
 use std::collections::HashMap;
@@ -137,6 +137,11 @@ impl SessionStore {
             source,
         };
         create_private_dir(&self.unfinished_dir()).map_err(fail)?;
+        if is_link(&self.unfinished_dir()) {
+            return Err(fail(std::io::Error::other(
+                "it is a symbolic link, and altitude writes only inside its data folder",
+            )));
+        }
         for n in 1..=1000u32 {
             let id = if n == 1 {
                 base.clone()
@@ -182,7 +187,10 @@ impl SessionStore {
         let mut options = std::fs::OpenOptions::new();
         options.read(true).write(true).create(true).truncate(false);
         #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        }
         let Ok(lock) = options.open(self.lock_path(id)) else {
             return false;
         };
@@ -293,8 +301,17 @@ impl SessionStore {
 
     /// All finished sessions.
     pub fn history(&self) -> History {
-        let (mut sessions, problems) = read_dir(&self.finished_dir());
-        sessions.retain(|s| s.finished.is_some());
+        let (mut sessions, mut problems) = read_dir(&self.finished_dir());
+        sessions.retain(|s| {
+            if s.finished.is_none() {
+                problems.push(Problem::new(
+                    &self.finished_path(&s.id),
+                    Position::START,
+                    "a session with no finish time among the finished ones; skipped and left untouched",
+                ));
+            }
+            s.finished.is_some()
+        });
         History { sessions, problems }
     }
 
@@ -305,6 +322,14 @@ impl SessionStore {
         let mut taken = Vec::new();
         let mut mine = None;
         for s in sessions.into_iter().rev() {
+            if self.finished_already(&s) {
+                // A crash between saving the finished file and removing the
+                // autosave: finish the clean-up instead of offering it again.
+                if self.claim_existing(&s.id) {
+                    self.release(&s.id, true);
+                }
+                continue;
+            }
             let free = self.claim_existing(&s.id);
             if !free {
                 taken.push(Taken { id: s.id });
@@ -316,6 +341,17 @@ impl SessionStore {
             }
         }
         (mine, taken, problems)
+    }
+}
+
+impl SessionStore {
+    /// Whether `s` (an autosave) was saved as finished already: a finished
+    /// file of its id, from the same start.
+    fn finished_already(&self, s: &Session) -> bool {
+        let path = self.finished_path(&s.id);
+        exists(&path)
+            && read_session(&path)
+                .is_ok_and(|f| f.id == s.id && f.started == s.started && f.finished.is_some())
     }
 }
 
@@ -353,6 +389,14 @@ pub fn to_toml(s: &Session) -> String {
 fn read_dir(dir: &Path) -> (Vec<Session>, Vec<Problem>) {
     let mut sessions = Vec::new();
     let mut problems = Vec::new();
+    if is_link(dir) {
+        problems.push(Problem::new(
+            dir,
+            Position::START,
+            "a symbolic link; altitude keeps sessions only inside its data folder, so this folder is not read",
+        ));
+        return (sessions, problems);
+    }
     for path in toml_files(dir) {
         match read_session(&path) {
             Ok(s) => sessions.push(s),
@@ -367,7 +411,7 @@ fn read_dir(dir: &Path) -> (Vec<Session>, Vec<Problem>) {
 /// The id must be a valid session id and match the file's name, so a
 /// hostile file cannot make a save land anywhere else.
 pub fn read_session(path: &Path) -> Result<Session, Problem> {
-    let source = read_limited(path)?;
+    let source = read_own(path)?;
     let session = parse_session(path, &source)?;
     let stem = path.file_stem().map(|s| s.to_string_lossy());
     if !is_valid_session_id(&session.id) {
@@ -378,6 +422,13 @@ pub fn read_session(path: &Path) -> Result<Session, Problem> {
                 "the session id \"{}\" is not a valid id (a-z, 0-9 and '-'); skipped and left untouched",
                 session.id
             ),
+        ));
+    }
+    if let Some(why) = session.problem() {
+        return Err(Problem::new(
+            path,
+            Position::START,
+            format!("{why}; skipped and left untouched"),
         ));
     }
     if stem.as_deref() != Some(session.id.as_str()) {

@@ -607,7 +607,7 @@ impl App {
             Action::Enter => {
                 let now = self.clock.now();
                 active.session.finished = Some(now);
-                let due = Timestamp(now.0 + CHECK_IN_DAYS * 86_400);
+                let due = now.plus_days(CHECK_IN_DAYS);
                 for c in &mut active.session.commitments {
                     c.due.get_or_insert(due);
                 }

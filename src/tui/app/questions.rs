@@ -285,10 +285,15 @@ impl Active {
             }
             _ => Vec::new(),
         };
-        self.previous_assessment = self
-            .previous
-            .as_ref()
-            .map(|prev| assess(library, &self.set, &prev.sheet()));
+        // What the last session showed, from its record: never recomputed
+        // with today's set.
+        self.previous_assessment = self.previous.as_ref().map(|prev| {
+            let mut shown = assess(library, &self.set, &prev.sheet());
+            if let Some(record) = &prev.record {
+                record.restore(&mut shown);
+            }
+            shown
+        });
     }
 }
 
