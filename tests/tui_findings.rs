@@ -575,3 +575,39 @@ fn a_past_session_shows_what_it_recorded_not_a_rescore() {
         .unwrap_or_default();
     assert!(row.contains(" 99 "), "{row}");
 }
+
+#[test]
+fn esc_on_the_first_question_never_leads_back_into_the_profile() {
+    // On a wide terminal "why" shows without being opened, so Esc has
+    // nothing to close: it must still not leave question 1 for the profile.
+    let mut app = at_first_question("quick");
+    app.update(Action::Resize(160, 48));
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        matches!(app.screen, Screen::Question { index: 0, .. }),
+        "{:?}",
+        app.screen
+    );
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap_or_default()
+            .contains("b goes back")
+    );
+    press(&mut app, ch('2'));
+    assert_eq!(answer(&app, 0), Some(Answer::Value(2)));
+    let stage = app
+        .active
+        .as_ref()
+        .and_then(|a| a.session.profile)
+        .map(|p| p.stage);
+    assert_eq!(stage, Some(Stage::Growth));
+    // b still goes back on purpose.
+    press(&mut app, ch('b'));
+    press(&mut app, ch('b'));
+    assert!(
+        matches!(app.screen, Screen::Profile { .. }),
+        "{:?}",
+        app.screen
+    );
+}

@@ -352,7 +352,10 @@ const QUESTION: Table = &[
         "a note on this question; Esc closes and keeps it",
     )
     .coaching(),
-    esc("", "close \"why this matters\", else the question before"),
+    esc(
+        "",
+        "close \"why this matters\", else the question before (not past the first)",
+    ),
     help(),
     quit(),
 ];

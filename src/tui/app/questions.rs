@@ -98,6 +98,13 @@ impl App {
             // Esc closes "why this matters" first, so it never leaves the
             // question by surprise (the next digit would answer elsewhere).
             Action::Back if why => set(self, cursor, false),
+            // Esc on the first question stays: the profile is behind it, and
+            // a digit typed there would change it. `b` goes back on purpose.
+            Action::Back if index == 0 && !self.active.as_ref()?.rating_other => {
+                self.status =
+                    Some("This is the first question; b goes back to your profile.".into());
+                None
+            }
             Action::Previous | Action::Back => self.previous_question(index),
             Action::Note if self.coaching() => {
                 self.open_note(NoteTarget::Item(item.id.clone()));
