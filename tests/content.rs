@@ -316,3 +316,59 @@ fn practice_groups_hold_real_alternatives() {
         assert!(n >= 2, "group {g} has only {n} practice");
     }
 }
+
+/// No text puts words in an essayist's mouth: a reply no essay makes is
+/// "a pro-coding reply", never "Lasn would say".
+#[test]
+fn no_set_or_practice_says_what_an_essayist_would_say() {
+    let lib = library();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for set in &lib.sets {
+        for item in &set.items {
+            for t in [Some(&item.prompt), item.why.as_ref(), item.discuss.as_ref()]
+                .into_iter()
+                .flatten()
+            {
+                texts.push((format!("{}/{}", set.id, item.id), t.clone()));
+            }
+        }
+    }
+    for p in &lib.practices {
+        texts.push((p.id.clone(), format!("{} {}", p.summary, p.steps.join(" "))));
+    }
+    for (whose, text) in texts {
+        let lower = text.to_lowercase();
+        for phrase in [
+            "lasn would",
+            "essay would",
+            "coding manager would",
+            "author would",
+        ] {
+            assert!(!lower.contains(phrase), "{whose}: {phrase:?} in {text}");
+        }
+    }
+}
+
+/// A practice that steps aside when its items are answered at their best
+/// names items that exist in `core`.
+#[test]
+fn practices_settled_by_name_core_items() {
+    let lib = library();
+    let core = set(&lib, "core");
+    for p in &lib.practices {
+        for id in &p.settled_by {
+            assert!(core.item(id).is_some(), "{}: no core item {id}", p.id);
+        }
+    }
+}
+
+/// The monthly check-in is short, so one item either way shows: it is exactly
+/// balanced.
+#[test]
+fn quick_has_as_many_pro_coding_items_as_against() {
+    let lib = library();
+    let quick = set(&lib, "quick");
+    let count = |s| quick.scored_items().filter(|i| i.side == Some(s)).count();
+    assert_eq!(count(Side::ProCoding), 6);
+    assert_eq!(count(Side::AgainstCoding), 6);
+}

@@ -571,12 +571,12 @@ fn a_coaching_session_with_a_note_and_a_second_rater() {
     tui.wait_for("pass the keyboard to your coach");
     tui.press(ENTER);
     // ...and the coach sees the opposite on every coach item.
-    for i in 1..=16 {
-        tui.wait_for(&format!("{i} / 17"));
+    for i in 1..=19 {
+        tui.wait_for(&format!("{i} / 20"));
         tui.press("3");
     }
     // The coach's free-text note, then Enter.
-    tui.wait_for("17 / 17");
+    tui.wait_for("20 / 20");
     tui.press("Billing rewrite");
     tui.wait_for("Billing rewrite");
     tui.press(ENTER);
@@ -602,7 +602,7 @@ fn a_coaching_session_with_a_note_and_a_second_rater() {
     );
     let other = session["other"].as_table().expect("[other]");
     assert_eq!(other["set"].as_str(), Some("coach"));
-    assert_eq!(other["answers"].as_table().map(|a| a.len()), Some(17));
+    assert_eq!(other["answers"].as_table().map(|a| a.len()), Some(20));
     assert_eq!(
         other["answers"]["coach-notice"].as_str(),
         Some("Billing rewrite")

@@ -73,16 +73,20 @@ const HYBRID: [&str; 5] = [
 #[test]
 fn the_sceptic_with_nine_reports_is_offered_a_deliberate_hybrid_not_a_verdict_against_coding() {
     let v = json("sceptic");
-    let pattern = v["pattern"]["id"].as_str().expect("a pattern");
-    assert_ne!(pattern, "player-coach-trap", "9 reports and calm scores");
-    assert!(
-        v["pattern"]["headline"]
-            .as_str()
-            .unwrap()
-            .starts_with("From your scores"),
+    // Strong on empathy and credibility, ownership risk low, code off the
+    // critical path: a hybrid that works, with team size as the tripwire,
+    // not "no dimension stands out".
+    assert_eq!(
+        v["pattern"]["id"], "sustainable-player-coach",
         "{}",
         v["pattern"]
     );
+    let headline = v["pattern"]["headline"].as_str().unwrap();
+    assert!(
+        headline.contains("9 reports") && headline.contains("tripwire"),
+        "{headline}"
+    );
+    assert!(!headline.contains("no dimension stands out"), "{headline}");
     assert_distinct_flags(&v);
     assert_eq!(ids(&v["flags"]), ["split-focus"]);
     assert!(
@@ -102,6 +106,19 @@ fn the_sceptic_with_nine_reports_is_offered_a_deliberate_hybrid_not_a_verdict_ag
         .filter(|s| HYBRID.contains(&s.as_str()))
         .count();
     assert!(hybrid <= 2, "not six ways of saying stop: {suggestions:?}");
+    // A flag from the profile alone is a tripwire to watch: answered with a
+    // review or a tripwire, not an end date.
+    assert!(
+        !suggestions.contains(&"hybrid-end-date".to_string()),
+        "{suggestions:?}"
+    );
+    assert!(
+        suggestions.contains(&"outgrown-check".to_string())
+            || suggestions.contains(&"coding-tripwire".to_string()),
+        "{suggestions:?}"
+    );
+    let total = minutes(&v);
+    assert!(total <= 90, "{total} minutes a week at burnout 50");
     // Every coding item was asked: they code.
     assert_eq!(ids(&v["not_asked"]), ["technical-partner"]);
 }
@@ -127,6 +144,56 @@ fn the_trap_persona_gets_a_trap_verdict_with_distinct_flags() {
     let suggestions = v["suggestions"].as_array().unwrap();
     assert_eq!(suggestions[0]["id"], "handoff-critical-path");
     assert!(suggestions.iter().all(|s| s["implementation"] == false));
+    // Handing the critical-path work off and agreeing which code is yours are
+    // alternatives; so are the end date, the tripwire and the agreement with
+    // the boss. The review bottleneck is answered by reviewing to learn.
+    let picked = ids(&v["suggestions"]);
+    assert!(!picked.contains(&"keep-code-off-critical-path".to_string()));
+    let limits = [
+        "hybrid-end-date",
+        "coding-tripwire",
+        "outgrown-check",
+        "agree-coding-share",
+    ];
+    assert!(
+        picked
+            .iter()
+            .filter(|s| limits.contains(&s.as_str()))
+            .count()
+            <= 1,
+        "{picked:?}"
+    );
+    assert!(
+        picked.contains(&"review-to-learn".to_string()),
+        "{picked:?}"
+    );
+    let total = minutes(&v);
+    assert!(total <= 90, "{total} minutes a week at burnout 50");
+}
+
+/// Choice answers are the number of the option as listed, not its score:
+/// the two coding personas ran the build in the last two weeks, the manager
+/// who writes no code did so in the last year.
+#[test]
+fn choice_answers_are_read_by_position_and_the_personas_mean_what_they_say() {
+    let keyed = |name: &str| {
+        let v = json(name);
+        v["dimensions"]["empathy"]["contributions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["item"] == "run-build-recently")
+            .map(|c| (c["raw"].as_u64().unwrap(), c["keyed"].as_u64().unwrap()))
+            .expect("run-build-recently answered")
+    };
+    assert_eq!(keyed("sceptic"), (1, 5));
+    assert_eq!(keyed("trap-moderate"), (1, 5));
+    assert_eq!(keyed("non-coder"), (4, 2));
+    let markdown = score("sceptic", "markdown").stdout;
+    assert!(
+        markdown.contains("(run-build-recently): answered 1 (In the last two weeks), keyed 5"),
+        "{markdown}"
+    );
 }
 
 #[test]
@@ -190,8 +257,24 @@ fn a_manager_who_writes_no_code_is_not_asked_about_their_code() {
             .iter()
             .all(|c| !skipped.contains(&c["item"].as_str().unwrap()))
     );
-    // A practice for a manager without coding background, none for coders.
+    // Weak empathy, credibility not strong, both risks low: drifting, not
+    // "steady".
+    assert_eq!(v["pattern"]["id"], "drifting", "{}", v["pattern"]);
+    // A practice for a manager without coding background, none for coders,
+    // and none whose items they already answered at their best (a tech-lead
+    // agreement in place, 1:1s never moved, decisions made without them).
     let suggestions = ids(&v["suggestions"]);
+    assert!(suggestions.contains(&"learn-with-a-guide".to_string()));
+    for settled in [
+        "tech-lead-charter",
+        "protect-one-on-ones",
+        "ask-about-involvement",
+    ] {
+        assert!(
+            !suggestions.contains(&settled.to_string()),
+            "{settled}: {suggestions:?}"
+        );
+    }
     assert!(
         suggestions
             .iter()

@@ -8,11 +8,13 @@ use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-fn core() -> &'static QuestionSet {
+fn library() -> &'static Library {
     static LIB: OnceLock<Library> = OnceLock::new();
     LIB.get_or_init(|| Library::builtin().expect("built-in library"))
-        .set("core")
-        .expect("core")
+}
+
+fn core() -> &'static QuestionSet {
+    library().set("core").expect("core")
 }
 
 /// An answer per scored item: 0 = skipped, 6 = N/A, else a value on the item's scale.
@@ -124,6 +126,34 @@ proptest! {
             || (profile.coding_share > 0 && profile.reports > 10);
         if wide {
             prop_assert_eq!(classify(&s, &profile), altitude::model::pattern::Pattern::PlayerCoachTrap);
+        }
+    }
+
+    /// Whatever the answers and profile, the suggestions together stay
+    /// within the weekly budget (60, 90 or 150 minutes by burnout risk), no
+    /// two come from one group of alternatives, and none is a practice whose
+    /// items were all answered at their best.
+    #[test]
+    fn suggestions_fit_the_weekly_budget_without_overlap(raw in answers_strategy(), profile in profile_strategy()) {
+        use altitude::model::practices::{settled, weekly_minutes};
+        let sheet = altitude::model::AnswerSheet {
+            set: "core".into(),
+            mode: altitude::model::Mode::Solo,
+            profile: Some(profile),
+            answers: to_answers(&raw),
+            rater: None,
+        };
+        let a = altitude::model::assess(library(), core(), &sheet);
+        let total: u32 = a.suggestions.iter().map(|s| u32::from(s.minutes_per_week)).sum();
+        prop_assert!(total <= u32::from(weekly_minutes(&a.scores)), "{} minutes", total);
+        let practice = |id: &str| library().practices.iter().find(|p| p.id == id).expect("a practice");
+        let mut groups = std::collections::HashSet::new();
+        for s in &a.suggestions {
+            let p = practice(&s.id);
+            prop_assert!(!settled(p, &a.scores), "{} is settled", s.id);
+            if let Some(g) = &p.group {
+                prop_assert!(groups.insert(g.clone()), "two from {}", g);
+            }
         }
     }
 }

@@ -293,3 +293,30 @@ fn every_rater_item_mirrors_a_core_item_on_the_same_dimension() {
         }
     }
 }
+
+/// A rater item argues the same side of the debate as the core item it
+/// mirrors, and neither rater set leans more than two items to one side.
+#[test]
+fn rater_items_take_the_side_of_their_core_item_and_the_sets_are_near_balance() {
+    use altitude::model::Side;
+    let lib = Library::builtin().unwrap();
+    let core = lib.set("core").unwrap();
+    for id in ["perception", "coach"] {
+        let set = lib.set(id).unwrap();
+        for item in set.scored_items() {
+            let target = item.mirrors.as_deref().expect("mirrors");
+            let mirrored = core.item(target).expect("a core item");
+            assert_eq!(
+                item.side, mirrored.side,
+                "{id}/{} is on another side than {target}",
+                item.id
+            );
+        }
+        let count = |s| set.scored_items().filter(|i| i.side == Some(s)).count() as i64;
+        let (pro, against) = (count(Side::ProCoding), count(Side::AgainstCoding));
+        assert!(
+            (pro - against).abs() <= 2,
+            "{id}: {pro} pro-coding items, {against} against"
+        );
+    }
+}

@@ -27,7 +27,7 @@ fn finished(set: &str, at: u64, answer: u8) -> Session {
         "discussion-ends",
         "friction-secondhand",
         "energy-left",
-        "raise-tradeoff",
+        "sought-for-thinking",
         "away-decisions",
         "ask-what-slowed",
         "after-hours",

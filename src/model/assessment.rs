@@ -5,7 +5,7 @@ use super::catalog::Library;
 use super::flags::{RaisedFlag, raise};
 use super::pattern::{Pattern, PatternText, headline, verdict};
 use super::plan::{PLAN_POOL, Plan, first_90_days};
-use super::practices::{Context, SUGGESTION_COUNT, Suggestion, suggest};
+use super::practices::{Context, SUGGESTION_COUNT, Suggestion, rank_for_plan, suggest};
 use super::profile::{Mode, Profile};
 use super::question_set::{NotAsked, QuestionSet};
 use super::scoring::{Scores, score};
@@ -62,17 +62,14 @@ pub fn assess(library: &Library, full_set: &QuestionSet, sheet: &AnswerSheet) ->
                 profile: p,
                 flags: &flags,
             };
-            // The ranking is greedy, so the top suggestions are the head of a
-            // longer ranking: rank once, as deep as the plan needs.
-            let depth = if onboarding {
-                PLAN_POOL
-            } else {
-                SUGGESTION_COUNT
-            };
-            let mut ranked = suggest(&library.practices, &context, depth);
-            let plan = onboarding.then(|| first_90_days(&library.plan, &ranked));
-            ranked.truncate(SUGGESTION_COUNT);
-            (ranked, plan)
+            // The suggestions are taken up together, so they share the weekly
+            // budget; the plan adds one practice a week and ranks deeper.
+            let suggestions = suggest(&library.practices, &context, SUGGESTION_COUNT);
+            let plan = onboarding.then(|| {
+                let ranked = rank_for_plan(&library.practices, &context, PLAN_POOL);
+                first_90_days(&library.plan, &ranked)
+            });
+            (suggestions, plan)
         }
         _ => (Vec::new(), None),
     };

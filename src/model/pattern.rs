@@ -11,10 +11,13 @@
 //! is `player-coach-trap` whatever the scores (the essays' team-size rules).
 //! Then high risk gives `player-coach-trap` when hands-on (coding share of
 //! `LARGE_CODING_SHARE`% or more, or critical-path work) and `stretched-thin`
-//! otherwise; low risk gives
-//! `sustainable-player-coach` for a small early-stage team coding off the
-//! critical path, then `multiplier` when strong, then `drifting` when weak;
-//! everything else is `steady`. More risk can only move a result down the
+//! otherwise. Both risks low gives `sustainable-player-coach` for a small
+//! early-stage team coding off the critical path. Strong empathy and
+//! credibility with low ownership risk and burnout below `HIGH_RISK` gives
+//! `sustainable-player-coach` for someone coding off the critical path with at
+//! most `LARGE_TEAM` reports (team size is then the tripwire) and `multiplier`
+//! otherwise. Both risks low with one of empathy or credibility weak and the
+//! other not strong gives `drifting`; everything else is `steady`. More risk can only move a result down the
 //! order healthy -> steady/drifting -> trap/stretched-thin (see `health_rank`).
 
 use super::dimension::Dimension;
@@ -137,6 +140,7 @@ pub fn headline(pattern: Pattern, scores: &Scores, profile: &Profile) -> String 
             .map_or("unscored".to_string(), |v| v.to_string())
     };
     let (e, c) = (num(Dimension::Empathy), num(Dimension::Credibility));
+    let (o, b) = (num(Dimension::Ownership), num(Dimension::Burnout));
     match (pattern, risk) {
         (Pattern::PlayerCoachTrap, Some((d, v))) => format!(
             "From your scores: {} is {v} while you are hands-on ({}).",
@@ -147,14 +151,24 @@ pub fn headline(pattern: Pattern, scores: &Scores, profile: &Profile) -> String 
             "From your scores: {} is {v} without much hands-on work.",
             d.title().to_lowercase()
         ),
+        (Pattern::SustainablePlayerCoach, _)
+            if is_small_early_hybrid(profile) && low_both(scores) =>
+        {
+            format!(
+                "From your profile and scores: {reports} reports at an early-stage company, coding off the critical path, and both risks below {LOW_RISK}."
+            )
+        }
+        (Pattern::SustainablePlayerCoach, _) if reports > SMALL_TEAM => format!(
+            "From your profile and scores: coding off the critical path with {reports} reports, empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}. With more than {SMALL_TEAM} reports, team size is the tripwire to watch: The Myth of the Coding Manager puts 6 to 10 reports where split focus starts to hurt."
+        ),
         (Pattern::SustainablePlayerCoach, _) => format!(
-            "From your profile and scores: {reports} reports at an early-stage company, coding off the critical path, and both risks below {LOW_RISK}."
+            "From your profile and scores: coding off the critical path with {reports} reports, empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}."
         ),
         (Pattern::Multiplier, _) => format!(
-            "From your scores: empathy {e} and credibility {c}, with both risks below {LOW_RISK}."
+            "From your scores: empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}."
         ),
         (Pattern::Drifting, _) => format!(
-            "From your scores: both risks below {LOW_RISK}, but empathy {e} and credibility {c}."
+            "From your scores: both risks below {LOW_RISK}, but empathy {e} and credibility {c}: the weaker of the two is where to reconnect."
         ),
         _ if (SMALL_TEAM + 1..=LARGE_TEAM).contains(&reports)
             && profile.coding_share >= super::flags::SPLIT_FOCUS_SHARE =>
@@ -166,6 +180,12 @@ pub fn headline(pattern: Pattern, scores: &Scores, profile: &Profile) -> String 
         _ => "From your scores: no dimension stands out far enough to name another pattern."
             .to_string(),
     }
+}
+
+fn low_both(scores: &Scores) -> bool {
+    [Dimension::Burnout, Dimension::Ownership]
+        .into_iter()
+        .all(|d| scores.value(d).is_some_and(|v| v < LOW_RISK))
 }
 
 fn hands_on_words(p: &Profile) -> String {
@@ -197,19 +217,37 @@ pub fn classify(scores: &Scores, profile: &Profile) -> Pattern {
             Pattern::StretchedThin
         };
     }
-    let low_risk =
-        matches!((burnout, ownership), (Some(b), Some(o)) if b < LOW_RISK && o < LOW_RISK);
+    let ownership_low = ownership.is_some_and(|o| o < LOW_RISK);
+    let low_risk = ownership_low && burnout.is_some_and(|b| b < LOW_RISK);
+    if low_risk && is_small_early_hybrid(profile) {
+        return Pattern::SustainablePlayerCoach;
+    }
+    // Strong on both and ownership risk low, with burnout scored and below
+    // `HIGH_RISK` (a high one returned above): healthy, whether the manager
+    // stays close through their own code off the critical path or without it.
+    let strong = matches!((empathy, credibility), (Some(e), Some(c)) if e >= STRONG && c >= STRONG);
+    if strong && ownership_low && burnout.is_some() {
+        return if is_off_path_coder(profile) {
+            Pattern::SustainablePlayerCoach
+        } else {
+            Pattern::Multiplier
+        };
+    }
     if !low_risk {
         return Pattern::Steady;
     }
-    if is_small_early_hybrid(profile) {
-        return Pattern::SustainablePlayerCoach;
-    }
     match (empathy, credibility) {
-        (Some(e), Some(c)) if e >= STRONG && c >= STRONG => Pattern::Multiplier,
-        (Some(e), Some(c)) if e < WEAK && c < WEAK => Pattern::Drifting,
+        (Some(e), Some(c)) if (e < WEAK && c < STRONG) || (c < WEAK && e < STRONG) => {
+            Pattern::Drifting
+        }
         _ => Pattern::Steady,
     }
+}
+
+/// Some coding, none of it on the critical path, with no more than
+/// `LARGE_TEAM` reports.
+pub fn is_off_path_coder(profile: &Profile) -> bool {
+    profile.coding_share > 0 && !profile.critical_path && profile.reports <= LARGE_TEAM
 }
 
 /// A small team at an early-stage company where the manager codes, but off

@@ -22,7 +22,7 @@
 use super::condition::Condition;
 use super::dimension::Dimension;
 use super::flags::RaisedFlag;
-use super::pattern::{LOW_RISK, Pattern, SMALL_TEAM};
+use super::pattern::{HIGH_RISK, LARGE_TEAM, LOW_RISK, Pattern, SMALL_TEAM};
 use super::profile::{Profile, Stage};
 use super::scoring::Scores;
 use serde::{Deserialize, Serialize};
@@ -39,11 +39,19 @@ const COVERED_FLAG_BONUS: f64 = 0.25;
 /// or critical-path) ranks a little above a general one.
 const SITUATION_BONUS: f64 = 0.1;
 const ANSWERED_NEED_DROP: f64 = 0.15;
+/// A practice that fits less than this (no pattern, flag or situation for it
+/// and a need below 0.3) is filler: better to suggest fewer.
+const MIN_FIT: f64 = 0.3;
 /// Burnout risk at or above this puts the suggestions on a time budget.
 pub const BUDGET_BURNOUT: u8 = 70;
 /// With burnout risk at `BUDGET_BURNOUT` or more, the suggestions together
 /// add at most this many minutes a week, and the first one removes work.
 pub const BUDGET_MINUTES: u16 = 60;
+/// The weekly total when burnout risk is between `LOW_RISK` and
+/// `BUDGET_BURNOUT`, or has no score.
+pub const WEEKLY_MINUTES: u16 = 90;
+/// The weekly total when burnout risk is below `LOW_RISK`: room for more.
+pub const ROOMY_MINUTES: u16 = 150;
 
 /// The weekly minutes the suggestions may add up to, if they are limited.
 pub fn time_budget(scores: &Scores) -> Option<u16> {
@@ -54,6 +62,16 @@ pub fn time_budget(scores: &Scores) -> Option<u16> {
 }
 
 /// One practice, from `assets/practices.toml`.
+/// How many minutes a week all suggestions together may add: 60 at high
+/// burnout risk, 150 when it is low, 90 otherwise.
+pub fn weekly_minutes(scores: &Scores) -> u16 {
+    match scores.value(Dimension::Burnout) {
+        Some(b) if b >= BUDGET_BURNOUT => BUDGET_MINUTES,
+        Some(b) if b < LOW_RISK => ROOMY_MINUTES,
+        _ => WEEKLY_MINUTES,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Practice {
@@ -81,6 +99,10 @@ pub struct Practice {
     pub when: Option<Condition>,
     /// Practices in one group are alternatives: at most one is suggested.
     pub group: Option<String>,
+    /// Core items this practice works on: when every one of them is answered
+    /// at its best, there is nothing left for it to do and it is not offered.
+    #[serde(default)]
+    pub settled_by: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -122,19 +144,43 @@ pub struct Context<'a> {
 }
 
 /// Whether this person may be offered implementation work at all.
-pub fn implementation_allowed(scores: &Scores, profile: &Profile) -> bool {
-    let low = |d| scores.value(d).is_some_and(|s| s < LOW_RISK);
-    profile.reports <= SMALL_TEAM
+/// Hands-on work is offered only off the critical path, with ownership risk
+/// low, burnout risk below `HIGH_RISK`, and no more reports than the practice
+/// allows (`SMALL_TEAM` unless it says otherwise, never more than `LARGE_TEAM`).
+pub fn implementation_allowed(
+    scores: &Scores,
+    profile: &Profile,
+    max_reports: Option<u16>,
+) -> bool {
+    let below = |d, limit| scores.value(d).is_some_and(|s| s < limit);
+    profile.reports <= max_reports.unwrap_or(SMALL_TEAM).min(LARGE_TEAM)
         && !profile.critical_path
-        && low(Dimension::Burnout)
-        && low(Dimension::Ownership)
+        && below(Dimension::Ownership, LOW_RISK)
+        && below(Dimension::Burnout, HIGH_RISK)
+}
+
+/// True when every item in `settled_by` was answered at its best: a 5 on a
+/// strength, a 1 on a risk (after reverse keying).
+pub fn settled(p: &Practice, scores: &Scores) -> bool {
+    !p.settled_by.is_empty()
+        && p.settled_by.iter().all(|item| {
+            Dimension::ALL.iter().any(|d| {
+                let best = if d.is_risk() { 1 } else { 5 };
+                scores
+                    .get(*d)
+                    .contributions
+                    .iter()
+                    .any(|c| &c.item == item && c.keyed == best)
+            })
+        })
 }
 
 fn applies(p: &Practice, scores: &Scores, profile: &Profile) -> bool {
     p.when.is_none_or(|c| c.holds(profile))
         && p.max_reports.is_none_or(|max| profile.reports <= max)
         && (p.stages.is_empty() || p.stages.contains(&profile.stage))
-        && (!p.implementation || implementation_allowed(scores, profile))
+        && (!p.implementation || implementation_allowed(scores, profile, p.max_reports))
+        && !settled(p, scores)
 }
 
 fn need(scores: &Scores, dim: Dimension) -> f64 {
@@ -146,7 +192,32 @@ fn need(scores: &Scores, dim: Dimension) -> f64 {
 }
 
 /// Ranks the catalogue and returns up to `count` suggestions.
+/// Up to `count` suggestions that together stay within `weekly_minutes`.
 pub fn suggest(catalogue: &[Practice], context: &Context<'_>, count: usize) -> Vec<Suggestion> {
+    rank(catalogue, context, count, weekly_minutes(context.scores))
+}
+
+/// A longer ranking for a plan that adds one practice a week: only the
+/// high-burnout budget applies, since the practices are not taken up at once.
+pub fn rank_for_plan(
+    catalogue: &[Practice],
+    context: &Context<'_>,
+    count: usize,
+) -> Vec<Suggestion> {
+    rank(
+        catalogue,
+        context,
+        count,
+        time_budget(context.scores).unwrap_or(u16::MAX),
+    )
+}
+
+fn rank(
+    catalogue: &[Practice],
+    context: &Context<'_>,
+    count: usize,
+    minutes: u16,
+) -> Vec<Suggestion> {
     let Context {
         scores,
         pattern,
@@ -159,16 +230,15 @@ pub fn suggest(catalogue: &[Practice], context: &Context<'_>, count: usize) -> V
         .filter(|p| applies(p, scores, profile))
         .collect();
     let mut picked = Vec::new();
-    let mut budget = time_budget(scores);
+    let high_load = time_budget(scores).is_some();
+    let mut left = minutes;
     // Flags (by position) that a picked practice already answers.
     let mut answered: Vec<usize> = Vec::new();
     while picked.len() < count {
         // On a budget, only what still fits; and until a work-removing
         // practice is picked, only those (when one fits).
-        if let Some(left) = budget {
-            pool.retain(|p| p.minutes_per_week <= left);
-        }
-        let removal_first = budget.is_some()
+        pool.retain(|p| p.minutes_per_week <= left);
+        let removal_first = high_load
             && !picked.iter().any(|s: &Suggestion| s.removes_work)
             && pool.iter().any(|p| p.removes_work);
         let eligible = |p: &Practice| !removal_first || p.removes_work;
@@ -192,17 +262,19 @@ pub fn suggest(catalogue: &[Practice], context: &Context<'_>, count: usize) -> V
             };
             best + pattern_bonus + situation + flag_bonus(p, context.flags, &answered)
         };
-        let (index, _) = pool
+        let best = pool
             .iter()
             .enumerate()
-            .filter(|(_, p)| eligible(p))
+            .filter(|(_, p)| eligible(p) && fit(p) >= MIN_FIT)
             .max_by(|(_, a), (_, b)| {
                 fit(a)
                     .total_cmp(&fit(b))
                     .then(b.minutes_per_week.cmp(&a.minutes_per_week))
                     .then(b.id.cmp(&a.id))
-            })
-            .expect("pool is not empty");
+            });
+        let Some((index, _)) = best else {
+            break;
+        };
         let practice = pool.remove(index);
         if let Some(group) = &practice.group {
             pool.retain(|p| p.group.as_ref() != Some(group));
@@ -211,9 +283,7 @@ pub fn suggest(catalogue: &[Practice], context: &Context<'_>, count: usize) -> V
         if let Some(i) = flag {
             answered.push(i);
         }
-        if let Some(left) = budget.as_mut() {
-            *left -= practice.minutes_per_week;
-        }
+        left = left.saturating_sub(practice.minutes_per_week);
         if practice.implementation {
             let hands_on = picked
                 .iter()
@@ -323,7 +393,7 @@ fn why(
     }
     if p.implementation {
         sentences.push(
-            "Your team is small and your risk is low, so a little hands-on work is fine: keep it off the critical path."
+            "Your code stays off the critical path and your ownership risk is low, so a little hands-on work is fine: keep it that way."
                 .to_string(),
         );
     }
