@@ -687,3 +687,34 @@ fn sets_json_has_what_an_answers_file_needs() {
     let run = score_text(&sandbox, &body);
     assert_eq!(run.code, 0, "{}\n{body}", run.stderr);
 }
+
+/// serde stops at the first unknown field; validate names every one at once.
+#[test]
+fn validate_names_every_unknown_field_in_one_run() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.dir.path().join("typos.toml");
+    let set = std::fs::read_to_string(fixture("valid/team-health.toml"))
+        .unwrap()
+        .replacen("title = ", "colour = \"red\"\ntitle = ", 1)
+        .replacen("prompt = ", "promt = \"x\"\nprompt = ", 2);
+    std::fs::write(&path, set).unwrap();
+    let run = sandbox.run(&["validate", path.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert!(
+        lines[0].contains(":2:1: unknown field `colour`"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[1].contains("unknown field `promt` in [items]"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[2].contains("unknown field `promt` in [items]"),
+        "{}",
+        run.stdout
+    );
+}

@@ -6,6 +6,7 @@ use super::dimension::{Dimension, Side};
 use super::location::{Position, Problem, from_toml_error};
 use super::profile::Profile;
 use super::text::{first_forbidden, is_valid_id};
+use super::unknown_keys::{Shape, fields_of, unknown_keys};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -230,6 +231,26 @@ impl QuestionSet {
     }
 }
 
+/// The keys a question-set file may hold, from the structs below.
+fn set_shape() -> Shape {
+    Shape {
+        keys: fields_of::<RawSet>(),
+        nested: vec![(
+            "items",
+            Shape {
+                keys: fields_of::<RawItem>(),
+                nested: vec![(
+                    "options",
+                    Shape {
+                        keys: fields_of::<RawOption>(),
+                        nested: vec![],
+                    },
+                )],
+            },
+        )],
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSet {
@@ -324,8 +345,15 @@ pub fn parse_set(
             ),
         )]);
     }
-    let raw: RawSet =
-        toml::from_str(source).map_err(|e| vec![from_toml_error(path, source, &e)])?;
+    // Every unknown key at once; serde would stop at the first.
+    let raw: RawSet = toml::from_str(source).map_err(|e| {
+        let unknown = unknown_keys(path, source, &set_shape());
+        if unknown.is_empty() {
+            vec![from_toml_error(path, source, &e)]
+        } else {
+            unknown
+        }
+    })?;
     let mut c = Checker {
         path,
         source,
