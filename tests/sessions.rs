@@ -230,7 +230,7 @@ fn export_latest_markdown_is_a_complete_report() {
         practice: "friction-log".into(),
         title: "Keep a team friction log for two weeks".into(),
         status: CheckInStatus::NotDone,
-        note: None,
+        note: Some("Release week; no room".into()),
     });
     store.save_finished(&mut s).unwrap();
     let run = sandbox.run(&["export"]);
@@ -241,7 +241,7 @@ fn export_latest_markdown_is_a_complete_report() {
         "## Pattern:",
         "## Suggestions",
         "## Check-in on last time's commitments",
-        "Keep a team friction log for two weeks: **not done**",
+        "Keep a team friction log for two weeks: **not done** (Release week; no room)",
         "## Commitments until next time",
         "## Notes",
         "> \\# not a heading",

@@ -68,7 +68,18 @@ pub fn render_session(library: &Library, session: &Session, history: &[Summary])
     if !session.checkins.is_empty() {
         let _ = writeln!(out, "## Check-in on last time's commitments\n");
         for c in &session.checkins {
-            let _ = writeln!(out, "- {}: **{}**", escape(&c.title), c.status.label());
+            let note = c
+                .note
+                .as_deref()
+                .filter(|n| !n.trim().is_empty())
+                .map(|n| format!(" ({})", escape(n)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- {}: **{}**{note}",
+                escape(&c.title),
+                c.status.label()
+            );
         }
         out.push('\n');
     }
