@@ -207,13 +207,21 @@ pub fn render_note(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn render_handover(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let Some(active) = &app.active else { return };
-    let count = active.other_set.as_ref().map_or(0, |s| s.items.len());
+    let (scored, open) = active.other_set.as_ref().map_or((0, 0), |s| {
+        let scored = s.scored_items().count();
+        (scored, s.items.len() - scored)
+    });
+    let open = match open {
+        0 => String::new(),
+        1 => " and one open question".to_string(),
+        n => format!(" and {n} open questions"),
+    };
     para(vec![
         Line::from(""),
         Line::from(Span::styled("Your answers are in. Now pass the keyboard to your coach.", t.title)),
         Line::from(""),
         Line::from(format!(
-            "Coach: you will rate the manager on {count} statements about what you have seen. Answer from your own observation; skip (s) or mark n/a (0) what you cannot judge."
+            "Coach: you will rate the manager on {scored} statements{open}, from what comes up in your conversations with them. Skip (s) or mark n/a (0) what you cannot judge."
         )),
         Line::from(""),
         Line::from("The results then show both views side by side. A gap of 20 points or more is marked as a talking point, with the answers behind it."),
