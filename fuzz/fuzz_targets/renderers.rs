@@ -44,6 +44,7 @@ fuzz_target!(|data: &[u8]| {
         practice: "friction-log".into(),
         title: text.clone(),
         status: CheckInStatus::Partly,
+        note: Some(text.clone()),
     });
     let md = render_session(library(), &s, &[]);
     assert!(!md.chars().any(is_forbidden), "markdown: {md:?}");
