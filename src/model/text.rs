@@ -53,17 +53,6 @@ pub fn show_visibly(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Replaces every forbidden character with U+FFFD so the text can be shown
-/// safely, whatever its origin.
-pub fn sanitize(s: &str) -> String {
-    if !s.chars().any(is_forbidden) {
-        return s.to_string();
-    }
-    s.chars()
-        .map(|c| if is_forbidden(c) { '\u{FFFD}' } else { c })
-        .collect()
-}
-
 /// Whether `s` is a valid id: lowercase ASCII letters, digits and '-', not
 /// starting or ending with '-'.
 pub fn is_valid_id(s: &str) -> bool {
@@ -84,7 +73,6 @@ mod tests {
         assert_eq!(first_forbidden("ok\ttext\n"), None);
         assert_eq!(first_forbidden("a\u{1b}[31m"), Some((1, "U+001B".into())));
         assert_eq!(first_forbidden("x\u{202E}y"), Some((1, "U+202E".into())));
-        assert_eq!(sanitize("a\u{7}b\u{2067}c"), "a\u{FFFD}b\u{FFFD}c");
         assert_eq!(first_forbidden("x\u{9b}"), Some((1, "U+009B".into())));
         assert_eq!(
             first_forbidden("zero\u{200B}width"),

@@ -12,7 +12,6 @@ use super::run::{Launch, load_app, perform_for, start_launch};
 use super::screen::{Overlay, ProfileField, Screen};
 use crate::model::answers::Answer;
 use crate::model::dimension::Dimension;
-use crate::model::text::sanitize;
 use crate::model::{Kind, Mode, Stage};
 use crate::report::score_band;
 use crate::sessions::SessionStore;
@@ -31,11 +30,13 @@ pub fn run(
 ) -> std::io::Result<()> {
     let (mut app, mut store) = load_app(library, paths);
     app.adopt_library_warnings();
+    // Every line goes through the output edge, whatever `out` is.
+    let mut safe = crate::output::SafeWriter::new(out);
     let mut linear = Linear {
         app: &mut app,
         store: &mut store,
         input,
-        out,
+        out: &mut safe,
         shown: None,
     };
     writeln!(
@@ -43,7 +44,7 @@ pub fn run(
         "altitude, accessible mode. Type a number or a letter, then Enter. ? explains the keys; q quits and keeps your progress."
     )?;
     for w in linear.app.warnings.clone() {
-        writeln!(linear.out, "Warning: {}", sanitize(&w))?;
+        writeln!(linear.out, "Warning: {}", String::from(&w))?;
     }
     if launch.start
         && let Some(effect) = start_launch(linear.app, &launch)
@@ -80,10 +81,10 @@ impl Linear<'_> {
                 }
             }
             if let Some(message) = self.app.status.take() {
-                writeln!(self.out, "{}", sanitize(&message))?;
+                writeln!(self.out, "{}", String::from(&message))?;
             }
             if let Some(e) = &self.app.autosave_error {
-                writeln!(self.out, "{}", sanitize(e))?;
+                writeln!(self.out, "{}", String::from(e))?;
             }
             write!(self.out, "> ")?;
             self.out.flush()?;
@@ -174,7 +175,7 @@ impl Linear<'_> {
             Some(u) => writeln!(
                 self.out,
                 "2. Resume the unfinished {} session from {}, {} answers so far",
-                sanitize(&u.set),
+                String::from(&u.set),
                 u.started.display_in(self.app.zone),
                 u.answers.len()
             )?,
@@ -192,9 +193,9 @@ impl Linear<'_> {
             .map(|s| {
                 format!(
                     "{}, {} questions: {}",
-                    sanitize(&s.title),
+                    String::from(&s.title),
                     s.items.len(),
-                    sanitize(&s.description)
+                    String::from(&s.description)
                 )
             })
             .collect();
@@ -212,7 +213,7 @@ impl Linear<'_> {
         let title = active
             .to_check
             .get(index)
-            .map(|c| sanitize(&c.title))
+            .map(|c| c.title.clone())
             .unwrap_or_default();
         writeln!(
             self.out,
@@ -280,22 +281,22 @@ impl Linear<'_> {
             "{whose} {} of {}: {}",
             index + 1,
             set.items.len(),
-            sanitize(&item.prompt)
+            String::from(&item.prompt)
         )?;
         if active.session.mode == Mode::Coaching
             && let Some(d) = &item.discuss
         {
-            writeln!(self.out, "Talk about it: {}", sanitize(d))?;
+            writeln!(self.out, "Talk about it: {}", String::from(d))?;
         }
         if active.session.mode == Mode::Onboarding
             && let Some(w) = &item.why
         {
-            writeln!(self.out, "Why this matters: {}", sanitize(w))?;
+            writeln!(self.out, "Why this matters: {}", String::from(w))?;
         }
         let earlier = active.current_answers().get(&item.id).cloned();
         if item.kind == Kind::Text {
             if let Some(Answer::Text(t)) = &earlier {
-                writeln!(self.out, "Your earlier answer: {}", sanitize(t))?;
+                writeln!(self.out, "Your earlier answer: {}", String::from(t))?;
                 return writeln!(
                     self.out,
                     "Type a new answer on one line, or Enter alone to keep it. b alone goes back."
@@ -307,7 +308,7 @@ impl Linear<'_> {
             );
         }
         for v in 1..=item.scale_len() {
-            let label = item.label(v).map(sanitize).unwrap_or_default();
+            let label = item.label(v).map(String::from).unwrap_or_default();
             writeln!(self.out, "{v}. {label}")?;
         }
         writeln!(self.out, "0. Not applicable or don't know")?;
@@ -315,7 +316,7 @@ impl Linear<'_> {
             Some(Answer::Value(v)) => writeln!(
                 self.out,
                 "Your earlier answer: {v}, {}.",
-                item.label(v).map(sanitize).unwrap_or_default()
+                item.label(v).map(String::from).unwrap_or_default()
             )?,
             Some(Answer::NotApplicable) => {
                 writeln!(self.out, "Your earlier answer: not applicable.")?
@@ -398,12 +399,12 @@ impl Linear<'_> {
             writeln!(
                 self.out,
                 "Pattern: {}. {}",
-                sanitize(&text.title),
-                sanitize(&text.summary)
+                String::from(&text.title),
+                String::from(&text.summary)
             )?;
         }
         for f in &a.flags {
-            writeln!(self.out, "Flag: {}", sanitize(&f.message))?;
+            writeln!(self.out, "Flag: {}", String::from(&f.message))?;
         }
         for p in &active.talking_points {
             writeln!(
@@ -440,12 +441,12 @@ impl Linear<'_> {
                 self.out,
                 "{}. {}, about {} minutes a week. {}",
                 i + 1,
-                sanitize(&s.title),
+                String::from(&s.title),
                 s.minutes_per_week,
-                sanitize(&s.why)
+                String::from(&s.why)
             )?;
             for (n, step) in s.steps.iter().enumerate() {
-                writeln!(self.out, "   Step {}: {}", n + 1, sanitize(step))?;
+                writeln!(self.out, "   Step {}: {}", n + 1, String::from(step))?;
             }
         }
         writeln!(
@@ -463,7 +464,7 @@ impl Linear<'_> {
                 a.session
                     .commitments
                     .iter()
-                    .map(|c| sanitize(&c.title))
+                    .map(|c| c.title.clone())
                     .collect()
             })
             .unwrap_or_default();
@@ -482,7 +483,7 @@ impl Linear<'_> {
         writeln!(
             self.out,
             "Session saved to {}.",
-            sanitize(&path.display().to_string())
+            String::from(&path.display().to_string())
         )?;
         let commitments: Vec<String> = self
             .app
@@ -492,7 +493,7 @@ impl Linear<'_> {
                 a.session
                     .commitments
                     .iter()
-                    .map(|c| sanitize(&c.title))
+                    .map(|c| c.title.clone())
                     .collect()
             })
             .unwrap_or_default();
@@ -662,7 +663,7 @@ impl Linear<'_> {
             "x" => Ok(vec![Action::NotApplicable]),
             "w" => {
                 match &item.why {
-                    Some(why) => writeln!(self.out, "Why this matters: {}", sanitize(why))?,
+                    Some(why) => writeln!(self.out, "Why this matters: {}", String::from(why))?,
                     None => writeln!(self.out, "This question has no explanation.")?,
                 }
                 Ok(Vec::new())
@@ -679,7 +680,7 @@ impl Linear<'_> {
                 )),
                 Err(_) => Err(format!(
                     "{:?} is not an answer: type 1 to {len}, 0 for not applicable, s to skip or b to go back.",
-                    sanitize(line)
+                    String::from(line)
                 )),
             },
         })
@@ -745,7 +746,7 @@ impl Linear<'_> {
                 _ => {
                     return Ok(Err(format!(
                         "{:?} is not a suggestion: type numbers from 1 to {count}, or Enter alone to save.",
-                        sanitize(word)
+                        String::from(word)
                     )));
                 }
             }
@@ -786,7 +787,7 @@ fn profile_reply(field: ProfileField, input: &str, line: &str) -> Reply {
             let Some(digits) = digits.filter(|d| d.len() <= 3) else {
                 return Err(format!(
                     "{:?} is not a number: type digits only, such as 7.",
-                    sanitize(line)
+                    String::from(line)
                 ));
             };
             let mut actions = vec![Action::Backspace; input.chars().count()];

@@ -12,7 +12,6 @@ use super::view;
 use crate::evidence;
 use crate::model::Mode;
 use crate::model::time::Clock;
-use crate::output;
 use crate::sessions::SessionStore;
 use crate::store::{Config, Paths};
 use crossterm::event::{self, Event};
@@ -196,7 +195,6 @@ fn event_loop(
         if dirty {
             terminal.draw(|frame| {
                 view::render(app, frame.area(), frame.buffer_mut());
-                output::sanitize_buffer(frame.buffer_mut());
             })?;
             dirty = false;
         }

@@ -1,7 +1,6 @@
 //! Check-in on last time's commitments.
 
 use super::common::para;
-use crate::model::text::sanitize;
 use crate::tui::app::{App, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -37,7 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .unwrap_or_default();
         lines.push(Line::from(vec![
             Span::raw(mark),
-            Span::styled(format!("{}. {}", i + 1, sanitize(&c.title)), style),
+            Span::styled(format!("{}. {}", i + 1, String::from(&c.title)), style),
             Span::styled(status, t.accent),
         ]));
         let note = match active.session.checkins.get(i) {
@@ -51,7 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         });
         if let Some(note) = note {
             lines.push(Line::from(Span::styled(
-                format!("     note: {}", sanitize(&note)),
+                format!("     note: {}", String::from(&note)),
                 t.dim,
             )));
         }

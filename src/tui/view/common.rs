@@ -2,7 +2,6 @@
 //! small drawing helpers.
 
 use super::{MIN_HEIGHT, MIN_WIDTH};
-use crate::model::text::sanitize;
 use crate::tui::app::{App, Screen};
 use crate::tui::keys::footer;
 use ratatui::buffer::Buffer;
@@ -16,7 +15,7 @@ fn screen_title(app: &App) -> String {
     let set = app
         .active
         .as_ref()
-        .map(|a| sanitize(&a.set.title))
+        .map(|a| String::from(&a.set.title))
         .unwrap_or_default();
     match &app.screen {
         Screen::Home { .. } => "Home".into(),
@@ -25,7 +24,7 @@ fn screen_title(app: &App) -> String {
         Screen::Profile { .. } => format!("{set}: about you"),
         Screen::Question { .. } => match &app.active {
             Some(a) if a.rating_other => {
-                format!("{}: the coach's view", sanitize(&a.current_set().title))
+                format!("{}: the coach's view", String::from(&a.current_set().title))
             }
             _ => set,
         },
@@ -38,7 +37,7 @@ fn screen_title(app: &App) -> String {
                 "{}: results of {} (read-only)",
                 app.viewing
                     .as_ref()
-                    .map_or_else(|| sanitize(&s.set), |v| sanitize(&v.set.title)),
+                    .map_or_else(|| String::from(&s.set), |v| String::from(&v.set.title)),
                 s.started.display_in(app.zone)
             ),
             None => "Results (read-only)".into(),
@@ -113,7 +112,7 @@ pub fn chrome(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
         } else {
             app.theme.accent
         };
-        Paragraph::new(Span::styled(sanitize(msg), style))
+        Paragraph::new(Span::styled(String::from(msg), style))
             .wrap(Wrap { trim: false })
             .block(Block::new().padding(Padding::horizontal(1)))
             .render(status, buf);

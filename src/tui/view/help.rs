@@ -137,7 +137,7 @@ pub fn render_confirm_new(app: &App, area: Rect, buf: &mut Buffer) {
     let about = app.unfinished.as_ref().map_or_else(String::new, |u| {
         format!(
             "The {} session from {} has {} answer{}.",
-            crate::model::text::sanitize(&u.set),
+            u.set.clone(),
             u.started.display_in(app.zone),
             u.answers.len(),
             if u.answers.len() == 1 { "" } else { "s" }

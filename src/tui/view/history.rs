@@ -3,7 +3,6 @@
 
 use super::common::{boxed, para, truncate};
 use crate::model::dimension::Dimension;
-use crate::model::text::sanitize;
 use crate::tui::app::{App, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -67,14 +66,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             "{}{:<16} {:<11} {:<10} {:>4} {:>4} {:>4} {:>4}  {}",
             if i == cursor { "▶ " } else { "  " },
             when,
-            truncate(&sanitize(&r.set), 11),
+            truncate(&String::from(&r.set), 11),
             r.mode,
             cells[0],
             cells[1],
             cells[2],
             cells[3],
             truncate(
-                &sanitize(r.pattern.as_deref().unwrap_or("–")),
+                &String::from(r.pattern.as_deref().unwrap_or("–")),
                 pattern_width
             )
         );

@@ -1,7 +1,6 @@
 //! Home: start, resume, history, sets, help, quit; and what is waiting.
 
 use super::common::{boxed, hang, marker, para};
-use crate::model::text::sanitize;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
 use crate::tui::keys::{Act, home_menu};
@@ -56,7 +55,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled("Unfinished: ", t.accent),
             Span::raw(format!(
                 "{} set, started {}, {answered} answer{} so far. Press r to resume.",
-                sanitize(&u.set),
+                String::from(&u.set),
                 u.started.display_in(app.zone),
                 if answered == 1 { "" } else { "s" }
             )),
@@ -72,16 +71,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Span::styled("Last time: ", t.accent),
                 Span::raw(format!(
                     "{} on {}: {}.",
-                    sanitize(&last.set),
+                    String::from(&last.set),
                     last.started.date_in(app.zone),
-                    sanitize(&pattern)
+                    String::from(&pattern)
                 )),
             ]));
             if !last.commitments.is_empty() {
                 let titles: Vec<String> = last
                     .commitments
                     .iter()
-                    .map(|c| sanitize(&c.title))
+                    .map(|c| String::from(&c.title))
                     .collect();
                 notes.push(Line::from(format!(
                     "You committed to: {}. A new session starts by checking in.",
@@ -96,7 +95,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for w in app.warnings.iter().take(4) {
         notes.push(Line::from(vec![
             Span::styled("! ", t.warn),
-            Span::raw(sanitize(w)),
+            Span::raw(String::from(w)),
         ]));
     }
     if app.warnings.len() > 4 {

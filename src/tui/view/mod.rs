@@ -21,7 +21,15 @@ use ratatui::layout::Rect;
 pub use super::screen::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Draws the whole app into `buf`.
+/// Draws the app, then cleans every cell: whatever a screen drew, no
+/// control, bidi or invisible character from a file reaches the terminal.
+/// This is the TUI's one sanitising edge.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    draw(app, area, buf);
+    crate::output::sanitize_buffer(buf);
+}
+
+fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         common::too_small(app, area, buf);
         return;

@@ -2,7 +2,6 @@
 
 use super::common::{boxed, marker, para};
 use crate::model::Mode;
-use crate::model::text::sanitize;
 use crate::tui::app::{App, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -43,7 +42,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 format!(
                     "{:<12} {} · {} questions",
                     set.id,
-                    sanitize(&set.title),
+                    String::from(&set.title),
                     set.items.len()
                 ),
                 style,
@@ -66,7 +65,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let description = app
         .self_sets()
         .get(cursor)
-        .map(|s| sanitize(&s.description))
+        .map(|s| String::from(&s.description))
         .unwrap_or_default();
     para(vec![
         Line::from(description),

@@ -2,7 +2,6 @@
 
 use super::common::{boxed, columns, marker, para, progress, wrapped_height};
 use crate::model::answers::Answer;
-use crate::model::text::sanitize;
 use crate::model::{Item, Kind, Mode};
 use crate::tui::app::{App, Screen};
 use ratatui::buffer::Buffer;
@@ -37,7 +36,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         height: s.height.saturating_sub(1),
         ..s
     });
-    let prompt_lines = wrapped_height(&sanitize(&item.prompt), area.width.saturating_sub(2)) + 2;
+    let prompt_lines =
+        wrapped_height(&String::from(&item.prompt), area.width.saturating_sub(2)) + 2;
     let show_why = *why && item.why.is_some() && side.is_none();
     let discuss = active.session.mode == Mode::Coaching && item.discuss.is_some();
     let earlier = active.current_answers().get(&item.id);
@@ -72,9 +72,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     {
         title = format!("Question · {}", d.title());
     }
-    para(Line::from(Span::styled(sanitize(&item.prompt), t.title)))
-        .block(boxed(&title, t.accent))
-        .render(prompt, buf);
+    para(Line::from(Span::styled(
+        String::from(&item.prompt),
+        t.title,
+    )))
+    .block(boxed(&title, t.accent))
+    .render(prompt, buf);
 
     match (text, &app.reflection) {
         (true, Some(editor)) => {
@@ -98,23 +101,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if discuss {
         lines.push(Line::from(vec![
             Span::styled("Talk about it: ", t.accent),
-            Span::raw(sanitize(item.discuss.as_deref().unwrap_or_default())),
+            Span::raw(String::from(item.discuss.as_deref().unwrap_or_default())),
         ]));
     }
     if let Some(note) = active.session.notes.get(&item.id) {
         lines.push(Line::from(vec![
             Span::styled("Note: ", t.accent),
-            Span::raw(sanitize(note)),
+            Span::raw(String::from(note)),
         ]));
     }
     if show_why {
         lines.push(Line::from(vec![
             Span::styled("Why this matters: ", t.accent),
-            Span::raw(sanitize(item.why.as_deref().unwrap_or_default())),
+            Span::raw(String::from(item.why.as_deref().unwrap_or_default())),
         ]));
     }
     if let Some(side) = side {
-        para(Line::from(sanitize(
+        para(Line::from(String::from(
             item.why.as_deref().unwrap_or_default(),
         )))
         .block(boxed("Why this matters: both sides", t.accent))
@@ -147,7 +150,7 @@ fn render_scale(
     let t = &app.theme;
     let mut lines = Vec::new();
     for v in 1..=item.scale_len() {
-        let label = item.label(v).map(sanitize).unwrap_or_default();
+        let label = item.label(v).map(String::from).unwrap_or_default();
         let chosen = earlier == Some(&Answer::Value(v));
         lines.push(option_line(app, v, &label, cursor == v, chosen));
     }

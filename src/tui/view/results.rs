@@ -9,7 +9,6 @@ use crate::model::dimension::{Dimension, Side};
 use crate::model::flags::RaisedFlag;
 use crate::model::plan::Plan;
 use crate::model::scoring::{TALKING_POINT_GAP, TalkingPoint};
-use crate::model::text::sanitize;
 use crate::report::{computation_lines, score_band};
 use crate::tui::app::{Active, App, Screen};
 use crate::tui::theme::Theme;
@@ -199,7 +198,7 @@ fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static
         }
     }
     lines.push(Line::from(Span::styled(
-        format!("  {}", sanitize(&a.sources.burnout_short)),
+        format!("  {}", String::from(&a.sources.burnout_short)),
         t.dim,
     )));
     match active.previous.as_ref().map(|p| p.started.date()) {
@@ -219,12 +218,12 @@ fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static
         lines.push(Line::from(""));
         lines.push(Line::from(vec![
             Span::styled("Pattern: ", t.accent),
-            Span::styled(sanitize(&text.title), t.title),
+            Span::styled(String::from(&text.title), t.title),
         ]));
         if let Some(h) = &a.headline {
             lines.push(Line::from(Span::styled(h.clone(), t.accent)));
         }
-        lines.push(Line::from(sanitize(&text.summary)));
+        lines.push(Line::from(String::from(&text.summary)));
     }
     if !a.flags.is_empty() {
         lines.push(Line::from(""));
@@ -295,10 +294,10 @@ fn flag_lines(t: &Theme, flags: &[RaisedFlag]) -> Vec<Line<'static>> {
     for f in flags {
         lines.push(Line::from(vec![
             Span::styled("! ", t.warn),
-            Span::raw(sanitize(&f.message)),
+            Span::raw(String::from(&f.message)),
         ]));
         lines.push(Line::from(Span::styled(
-            format!("    raised by: {}", sanitize(&f.raised_by.join(", "))),
+            format!("    raised by: {}", String::from(&f.raised_by.join(", "))),
             t.dim,
         )));
     }
@@ -326,17 +325,17 @@ fn method_lines(t: &Theme, a: &Assessment) -> Vec<Line<'static>> {
             t.title,
         )));
         for line in computation_lines(&a.set, s) {
-            lines.push(Line::from(format!("  {}", sanitize(&line))));
+            lines.push(Line::from(format!("  {}", String::from(&line))));
         }
     }
-    lines.push(Line::from(sanitize(&a.sources.burnout_note)));
+    lines.push(Line::from(String::from(&a.sources.burnout_note)));
     if !a.not_asked.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled("Not asked", t.accent)));
         for n in &a.not_asked {
             lines.push(Line::from(format!(
                 "  {} (not asked: {})",
-                sanitize(&n.prompt),
+                String::from(&n.prompt),
                 n.reason
             )));
         }
@@ -349,7 +348,7 @@ fn method_lines(t: &Theme, a: &Assessment) -> Vec<Line<'static>> {
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Sources", t.accent)));
     for line in a.sources.lines() {
-        lines.push(Line::from(format!("  {}", sanitize(&line))));
+        lines.push(Line::from(format!("  {}", String::from(&line))));
     }
     lines
 }
@@ -419,13 +418,13 @@ fn plan_lines(t: &Theme, plan: &Plan) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::from(""),
         Line::from(Span::styled("Your first 90 days", t.accent)),
-        Line::from(sanitize(&plan.intro)),
+        Line::from(String::from(&plan.intro)),
     ];
     for w in &plan.weeks {
-        lines.push(Line::from(Span::styled(sanitize(&w.theme), t.title)));
+        lines.push(Line::from(Span::styled(String::from(&w.theme), t.title)));
         lines.push(Line::from(format!(
             "  → {} (~{} min/week)",
-            sanitize(&w.practice.title),
+            String::from(&w.practice.title),
             w.practice.minutes_per_week
         )));
     }
@@ -434,11 +433,11 @@ fn plan_lines(t: &Theme, plan: &Plan) -> Vec<Line<'static>> {
         t.title,
     )));
     for line in &plan.watch_for {
-        lines.push(Line::from(format!("  • {}", sanitize(line))));
+        lines.push(Line::from(format!("  • {}", String::from(line))));
     }
     lines.push(Line::from(Span::styled("Team-size tripwires:", t.title)));
     for line in &plan.tripwires {
-        lines.push(Line::from(format!("  • {}", sanitize(line))));
+        lines.push(Line::from(format!("  • {}", String::from(line))));
     }
     lines
 }

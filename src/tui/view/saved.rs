@@ -1,7 +1,6 @@
 //! The "saved" confirmation.
 
 use super::common::para;
-use crate::model::text::sanitize;
 use crate::tui::app::{App, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -19,7 +18,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(""),
         Line::from(vec![
             Span::raw("File: "),
-            Span::styled(sanitize(&path.display().to_string()), t.accent),
+            Span::styled(String::from(&path.display().to_string()), t.accent),
         ]),
         Line::from(""),
     ];
@@ -38,7 +37,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.accent,
         )));
         for c in &commitments {
-            lines.push(Line::from(format!("  • {}", sanitize(&c.title))));
+            lines.push(Line::from(format!("  • {}", String::from(&c.title))));
         }
         lines.push(Line::from(""));
         lines.push(Line::from(

@@ -2,7 +2,6 @@
 
 use super::common::{boxed, marker, para, truncate, wrapped_height};
 use crate::model::dimension::Dimension;
-use crate::model::text::sanitize;
 use crate::tui::app::{App, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -35,7 +34,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     format!(
                         "{:<14} {:<32} {}",
                         truncate(&s.id, 14),
-                        truncate(&sanitize(&s.title), 32),
+                        truncate(&String::from(&s.title), 32),
                         s.source.describe()
                     ),
                     style,
@@ -53,7 +52,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|d| format!("{} {}", d.id(), set.items_in(*d).count()))
         .collect();
     let mut d = vec![
-        Line::from(sanitize(&set.description)),
+        Line::from(String::from(&set.description)),
         Line::from(Span::styled(
             format!(
                 "{} items, {} scored: {}",
@@ -67,14 +66,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     // As many prompts as fit, counted in wrapped rows, then how many are left.
     let width = detail.width.saturating_sub(2);
-    let description_rows = wrapped_height(&sanitize(&set.description), width);
+    let description_rows = wrapped_height(&String::from(&set.description), width);
     let mut room = detail.height.saturating_sub(2 + description_rows + 3);
     let mut shown = 0;
     for item in &set.items {
         let dim = item
             .dimension
             .map_or("reflection".to_string(), |d| d.id().to_string());
-        let line = format!("{dim:<12}{}", sanitize(&item.prompt));
+        let line = format!("{dim:<12}{}", String::from(&item.prompt));
         let rows = wrapped_height(&line, width);
         if rows > room {
             break;
@@ -83,7 +82,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         shown += 1;
         d.push(Line::from(vec![
             Span::styled(format!("{dim:<12}"), t.dim),
-            Span::raw(sanitize(&item.prompt)),
+            Span::raw(String::from(&item.prompt)),
         ]));
     }
     if shown < set.items.len() {
@@ -96,6 +95,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )));
     }
     para(d)
-        .block(boxed(&sanitize(&set.title), t.dim))
+        .block(boxed(&String::from(&set.title), t.dim))
         .render(detail, buf);
 }

@@ -1,7 +1,6 @@
 //! Suggestions and commitments.
 
 use super::common::{boxed, hang, marker, para};
-use crate::model::text::sanitize;
 use crate::tui::app::{App, MAX_COMMITMENTS, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -42,7 +41,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(
                 format!(
                     "{} (~{} min/week{hands_on})",
-                    sanitize(&s.title),
+                    String::from(&s.title),
                     s.minutes_per_week
                 ),
                 style,
@@ -57,22 +56,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     para(lines).render(list, buf);
 
     if let Some(s) = suggestions.get(*cursor) {
-        let block = boxed(&sanitize(&s.title), t.dim);
+        let block = boxed(&String::from(&s.title), t.dim);
         let inner = block.inner(detail);
         // What to do comes first; the summary only when it fits whole.
         let mut d = vec![Line::from(vec![
             Span::styled("Why for you: ", t.accent),
-            Span::raw(sanitize(&s.why)),
+            Span::raw(String::from(&s.why)),
         ])];
         for (i, step) in s.steps.iter().enumerate() {
             d.push(Line::from(vec![
                 Span::styled(format!("{}. ", i + 1), t.accent),
-                Span::raw(sanitize(step)),
+                Span::raw(String::from(step)),
             ]));
         }
         let mut lines = hang(d, inner.width);
         let summary = hang(
-            vec![Line::from(Span::styled(sanitize(&s.summary), t.dim))],
+            vec![Line::from(Span::styled(String::from(&s.summary), t.dim))],
             inner.width,
         );
         let room = usize::from(inner.height);
