@@ -372,3 +372,59 @@ fn quick_has_as_many_pro_coding_items_as_against() {
     assert_eq!(count(Side::ProCoding), 6);
     assert_eq!(count(Side::AgainstCoding), 6);
 }
+
+/// Words of a text, lower-cased, with punctuation and curly quotes stripped, so
+/// that a copied sentence is found whatever its quoting or line breaks.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\'').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+#[test]
+fn no_twelve_word_run_of_any_essay_appears_in_the_content() {
+    const RUN: usize = 12;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        // The essays live beside the repository, not in it (they are not ours to
+        // ship); a checkout without them has nothing to compare against.
+        return;
+    };
+    let mut runs = std::collections::HashSet::new();
+    for entry in entries.flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        let essay = words(&text.replace('\u{2019}', "'"));
+        for run in essay.windows(RUN) {
+            runs.insert(run.join(" "));
+        }
+    }
+    assert!(!runs.is_empty(), "the essays at {dir} hold no text");
+    let lib = library();
+    let mut texts = all_content(&lib);
+    for s in &lib.sets {
+        for item in &s.items {
+            for text in [Some(&item.prompt), item.why.as_ref(), item.discuss.as_ref()]
+                .into_iter()
+                .flatten()
+            {
+                texts.push((format!("{}/{}", s.id, item.id), text.clone()));
+            }
+        }
+    }
+    let mut copies = Vec::new();
+    for (place, text) in texts {
+        let ours = words(&text.replace('\u{2019}', "'"));
+        for run in ours.windows(RUN) {
+            let run = run.join(" ");
+            if runs.contains(&run) {
+                copies.push(format!("{place}: \"{run}\""));
+            }
+        }
+    }
+    assert!(
+        copies.is_empty(),
+        "copied from an essay:\n{}",
+        copies.join("\n")
+    );
+}

@@ -379,13 +379,15 @@ fn why(
         sentences.push(match scores.value(dim) {
             None => format!("Your {name} has no score yet; this helps you see it."),
             Some(s) if dim.is_risk() && s >= LOW_RISK => {
-                format!("Your {name} is {s}/100; this brings it down.")
+                format!("Your {name} is {s}/100; this is aimed at bringing it down.")
             }
             Some(s) if dim.is_risk() => {
-                format!("Your {name} is low ({s}/100); this keeps it there.")
+                format!("Your {name} is low ({s}/100); this is aimed at keeping it there.")
             }
-            Some(s) if s < 60 => format!("Your {name} is {s}/100; this builds it up."),
-            Some(s) => format!("Your {name} is {s}/100; this keeps it strong."),
+            Some(s) if s < 60 => {
+                format!("Your {name} is {s}/100; this is aimed at building it up.")
+            }
+            Some(s) => format!("Your {name} is {s}/100; this is aimed at keeping it there."),
         });
     }
     if p.removes_work {
