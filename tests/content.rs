@@ -428,3 +428,53 @@ fn no_twelve_word_run_of_any_essay_appears_in_the_content() {
         copies.join("\n")
     );
 }
+
+/// The minutes a practice names for one sitting ("a 60-minute session",
+/// "for an hour", "45 minutes") fit in its weekly total, and no practice asks
+/// for hours or a whole shift in a week it costs an hour.
+#[test]
+fn every_practice_budget_covers_the_time_its_steps_ask_for() {
+    let lib = library();
+    let mut short = Vec::new();
+    for p in &lib.practices {
+        let text = p.steps.join(" ").to_lowercase();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            let minutes = if let Some(n) = w.strip_suffix("-minute") {
+                n.parse::<u16>().ok()
+            } else if words
+                .get(i + 1)
+                .is_some_and(|next| next.starts_with("minutes"))
+            {
+                w.parse::<u16>().ok()
+            } else if *w == "hour" || w.starts_with("hour,") || w.starts_with("hour.") {
+                Some(60)
+            } else {
+                None
+            };
+            if let Some(m) = minutes.filter(|m| *m > p.minutes_per_week) {
+                short.push(format!(
+                    "{}: a step asks for {m} minutes but the practice says {} a week",
+                    p.id, p.minutes_per_week
+                ));
+            }
+        }
+        for long in ["two hours", "whole shift", "one shift", "two 60-minute"] {
+            if text.contains(long) {
+                short.push(format!("{}: {long:?}", p.id));
+            }
+        }
+    }
+    assert!(short.is_empty(), "{}", short.join("\n"));
+}
+
+#[test]
+fn no_practice_keeps_records_on_individual_engineers() {
+    let lib = library();
+    for p in &lib.practices {
+        let text = format!("{} {}", p.summary, p.steps.join(" ")).to_lowercase();
+        for phrase in ["per reviewer", "per engineer", "notes private"] {
+            assert!(!text.contains(phrase), "{}: {phrase:?}", p.id);
+        }
+    }
+}

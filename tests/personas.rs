@@ -117,6 +117,27 @@ fn the_sceptic_with_nine_reports_is_offered_a_deliberate_hybrid_not_a_verdict_ag
             || suggestions.contains(&"coding-tripwire".to_string()),
         "{suggestions:?}"
     );
+    // The mix answers what they said, not only the coding: their coding is
+    // off the critical path and could wait (so no avoidance check and no
+    // agreement about which code is theirs), their 1:1s move "Sometimes" (so
+    // a practice for that), and one practice makes the coding they keep count.
+    for not_theirs in ["avoidance-check", "keep-code-off-critical-path"] {
+        assert!(
+            !suggestions.contains(&not_theirs.to_string()),
+            "{not_theirs}: {suggestions:?}"
+        );
+    }
+    assert!(
+        suggestions.contains(&"protect-one-on-ones".to_string())
+            || suggestions.contains(&"calendar-audit".to_string()),
+        "{suggestions:?}"
+    );
+    assert!(
+        ["pair-as-navigator", "bug-repro-test", "throwaway-spike"]
+            .iter()
+            .any(|p| suggestions.contains(&p.to_string())),
+        "{suggestions:?}"
+    );
     let total = minutes(&v);
     assert!(total <= 90, "{total} minutes a week at burnout 50");
     // Every coding item was asked: they code.
@@ -265,10 +286,18 @@ fn a_manager_who_writes_no_code_is_not_asked_about_their_code() {
     // agreement in place, 1:1s never moved, decisions made without them).
     let suggestions = ids(&v["suggestions"]);
     assert!(suggestions.contains(&"learn-with-a-guide".to_string()));
+    // They already ask what slowed people down "Often"; one walkthrough, not
+    // two; and a short list.
+    assert!(
+        !suggestions.contains(&"engineer-draws-system".to_string()),
+        "{suggestions:?}"
+    );
+    assert!(suggestions.len() <= 4, "{suggestions:?}");
     for settled in [
         "tech-lead-charter",
         "protect-one-on-ones",
         "ask-about-involvement",
+        "friction-question",
     ] {
         assert!(
             !suggestions.contains(&settled.to_string()),

@@ -13,7 +13,10 @@
 //! bonus, so the list covers more than one dimension and more than one flag.
 //! With burnout risk of 70 or more the list starts with a practice that
 //! removes work and stays within an hour a week in total. A practice written
-//! for the person's situation (`when`) gets 0.1 more, and practices in one
+//! for the person's situation (`when`) gets 0.1 more, one that works on an
+//! item the person answered in the middle or worse (`settled_by`) 0.1 more,
+//! and one whose items were all answered at or next to their best is not
+//! offered. Practices in one
 //! `group` are alternatives, of which at most one is suggested. Practices limited by team size or stage
 //! are left out where they do not apply, and implementation practices are only
 //! offered to a small team (5 reports or fewer) with low risk and no
@@ -28,7 +31,7 @@ use super::scoring::Scores;
 use serde::{Deserialize, Serialize};
 
 /// How many suggestions a result offers.
-pub const SUGGESTION_COUNT: usize = 6;
+pub const SUGGESTION_COUNT: usize = 4;
 /// At most this many suggestions put the manager on implementation work.
 pub const MAX_IMPLEMENTATION: usize = 1;
 const UNKNOWN_NEED: f64 = 0.35;
@@ -38,6 +41,9 @@ const COVERED_FLAG_BONUS: f64 = 0.25;
 /// A practice written for this person's situation (`when` = codes, no-code
 /// or critical-path) ranks a little above a general one.
 const SITUATION_BONUS: f64 = 0.1;
+/// A practice that works on an item the person answered in the middle or
+/// worse (`settled_by`) gets this much more.
+const ANSWER_BONUS: f64 = 0.1;
 const ANSWERED_NEED_DROP: f64 = 0.15;
 /// A practice that fits less than this (no pattern, flag or situation for it
 /// and a need below 0.3) is filler: better to suggest fewer.
@@ -100,7 +106,9 @@ pub struct Practice {
     /// Practices in one group are alternatives: at most one is suggested.
     pub group: Option<String>,
     /// Core items this practice works on: when every one of them is answered
-    /// at its best, there is nothing left for it to do and it is not offered.
+    /// at or next to its best, there is little left for it to do and it is not
+    /// offered; when one of them is answered in the middle or worse, it ranks
+    /// higher, because it works on something the person said.
     #[serde(default)]
     pub settled_by: Vec<String>,
 }
@@ -159,20 +167,35 @@ pub fn implementation_allowed(
         && below(Dimension::Burnout, HIGH_RISK)
 }
 
-/// True when every item in `settled_by` was answered at its best: a 5 on a
-/// strength, a 1 on a risk (after reverse keying).
+/// The keyed answer (1..5) to `item` and whether its dimension is a risk.
+fn keyed_answer(scores: &Scores, item: &str) -> Option<(u8, bool)> {
+    Dimension::ALL.iter().find_map(|d| {
+        scores
+            .get(*d)
+            .contributions
+            .iter()
+            .find(|c| c.item == item)
+            .map(|c| (c.keyed, d.is_risk()))
+    })
+}
+
+/// True when every item in `settled_by` was answered at or next to its best:
+/// a 4 or 5 on a strength, a 1 or 2 on a risk (after reverse keying).
 pub fn settled(p: &Practice, scores: &Scores) -> bool {
     !p.settled_by.is_empty()
         && p.settled_by.iter().all(|item| {
-            Dimension::ALL.iter().any(|d| {
-                let best = if d.is_risk() { 1 } else { 5 };
-                scores
-                    .get(*d)
-                    .contributions
-                    .iter()
-                    .any(|c| &c.item == item && c.keyed == best)
-            })
+            keyed_answer(scores, item)
+                .is_some_and(|(keyed, risk)| if risk { keyed <= 2 } else { keyed >= 4 })
         })
+}
+
+/// True when one of the items in `settled_by` was answered in the middle or
+/// worse: a 3 or less on a strength, a 3 or more on a risk.
+pub fn works_on_an_answer(p: &Practice, scores: &Scores) -> bool {
+    p.settled_by.iter().any(|item| {
+        keyed_answer(scores, item)
+            .is_some_and(|(keyed, risk)| if risk { keyed >= 3 } else { keyed <= 3 })
+    })
 }
 
 fn applies(p: &Practice, scores: &Scores, profile: &Profile) -> bool {
@@ -260,7 +283,12 @@ fn rank(
                 Some(Condition::HasReports) | None => 0.0,
                 Some(_) => SITUATION_BONUS,
             };
-            best + pattern_bonus + situation + flag_bonus(p, context.flags, &answered)
+            let answer = if works_on_an_answer(p, scores) {
+                ANSWER_BONUS
+            } else {
+                0.0
+            };
+            best + pattern_bonus + situation + answer + flag_bonus(p, context.flags, &answered)
         };
         let best = pool
             .iter()
@@ -373,6 +401,9 @@ fn why(
     }
     if p.patterns.contains(&pattern) {
         sentences.push(format!("Fits the {pattern_title} pattern."));
+    }
+    if flag.is_none() && works_on_an_answer(p, scores) {
+        sentences.push("It works on one of your answers that has room to improve.".to_string());
     }
     if let Some(dim) = main {
         let name = dim.title().to_lowercase();
