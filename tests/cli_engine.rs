@@ -316,6 +316,36 @@ fn close_but_not_coding_with_low_risk_is_a_multiplier() {
     assert_eq!(v["set"], "quick");
 }
 
+/// A manager who codes a little, off the critical path, with both risks low
+/// and strong on both closeness dimensions is a multiplier too; with a
+/// quarter of the week in code the same answers are a sustainable
+/// player/coach, which ranks no better, so more coding never improves it.
+#[test]
+fn light_coding_off_the_critical_path_can_still_be_a_multiplier() {
+    let original = std::fs::read_to_string(path("answers/multiplier.toml")).expect("fixture");
+    assert!(original.contains("coding_share = 0\n"));
+    for (share, pattern) in [(5, "multiplier"), (25, "sustainable-player-coach")] {
+        let sandbox = Sandbox::new();
+        let file = sandbox.data().join(format!("coding-{share}.toml"));
+        std::fs::create_dir_all(sandbox.data()).expect("data dir");
+        let answers = original.replace("coding_share = 0\n", &format!("coding_share = {share}\n"));
+        std::fs::write(&file, answers).expect("answers file");
+        let run = sandbox.run(&[
+            "score",
+            "--answers",
+            file.to_str().expect("utf-8"),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(
+            run.json()["pattern"]["id"],
+            pattern,
+            "coding_share = {share}"
+        );
+    }
+}
+
 #[test]
 fn score_text_explains_the_result_and_the_method() {
     let run = Sandbox::new().run(&["score", "--answers", &path("answers/trap.toml")]);

@@ -278,6 +278,13 @@ fn a_manager_who_writes_no_code_is_not_asked_about_their_code() {
             .iter()
             .all(|c| !skipped.contains(&c["item"].as_str().unwrap()))
     );
+    // Their picture of the work is dated and second-hand: a flag says so,
+    // not only the coding risks.
+    assert!(
+        ids(&v["flags"]).contains(&"losing-touch".to_string()),
+        "{}",
+        v["flags"]
+    );
     // Weak empathy, credibility not strong, both risks low: drifting, not
     // "steady".
     assert_eq!(v["pattern"]["id"], "drifting", "{}", v["pattern"]);

@@ -292,8 +292,22 @@ fn pattern_table() {
             profile(11, 5, false, Stage::Scale),
             PlayerCoachTrap,
         ),
+        // At 10 reports the rule does not apply: a quarter of the week in code
+        // is a sustainable player/coach, a light 5% with both risks low a
+        // multiplier (the team's work does not wait on that code).
         (
             scores(Some(70), Some(70), Some(20), Some(20)),
+            profile(10, 25, false, Stage::Scale),
+            SustainablePlayerCoach,
+        ),
+        (
+            scores(Some(70), Some(70), Some(20), Some(20)),
+            profile(10, 5, false, Stage::Scale),
+            Multiplier,
+        ),
+        // Light coding with burnout only moderate stays a sustainable hybrid.
+        (
+            scores(Some(70), Some(70), Some(50), Some(20)),
             profile(10, 5, false, Stage::Scale),
             SustainablePlayerCoach,
         ),

@@ -9,7 +9,8 @@
 //!
 //! Score rules: `burnout-high` and `ownership-high` at a score of 70 or more.
 //! Item rules: an item with `flag = "id"` raises that flag when its keyed
-//! answer is 4 or 5.
+//! answer is 4 or 5. `losing-touch`: at least two of `LOSING_TOUCH_ITEMS`
+//! answered at a keyed 1 or 2 (a dated or second-hand picture of the work).
 //!
 //! No flag repeats another: a flag that `absorbs` narrower ones (in
 //! `assets/flags.toml`) takes their evidence, and they are not shown apart.
@@ -29,6 +30,16 @@ pub const HIGH_SCORE_FLAG: u8 = 70;
 pub const SPLIT_FOCUS_SHARE: u8 = 20;
 /// A keyed answer at or above this raises an item's flag.
 pub const ITEM_FLAG_KEYED: u8 = 4;
+/// Items that, answered at a keyed 1 or 2, say the manager's picture of the
+/// team's daily work is dated or second-hand.
+pub const LOSING_TOUCH_ITEMS: [&str; 4] = [
+    "run-build-recently",
+    "dated-sense",
+    "incident-from-writeup",
+    "friction-secondhand",
+];
+/// How many of `LOSING_TOUCH_ITEMS` answered that way raise `losing-touch`.
+pub const LOSING_TOUCH_MIN: usize = 2;
 
 /// A flag's words, from `assets/flags.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -102,6 +113,21 @@ pub fn raise(
                 .or_default()
                 .push(describe_answer(set, &item.id, *raw));
         }
+    }
+    let distant: Vec<String> = LOSING_TOUCH_ITEMS
+        .iter()
+        .filter_map(|id| {
+            let item = set.item(id)?;
+            let Some(Answer::Value(raw)) = answers.get(*id) else {
+                return None;
+            };
+            item.keyed(*raw)
+                .filter(|k| *k <= 2)
+                .map(|_| describe_answer(set, id, *raw))
+        })
+        .collect();
+    if distant.len() >= LOSING_TOUCH_MIN {
+        raised.insert("losing-touch", distant);
     }
     merge(catalogue, raised)
 }

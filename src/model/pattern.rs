@@ -16,7 +16,9 @@
 //! credibility with low ownership risk and burnout below `HIGH_RISK` gives
 //! `sustainable-player-coach` for someone coding off the critical path with at
 //! most `LARGE_TEAM` reports (team size is then the tripwire) and `multiplier`
-//! otherwise. Both risks low with one of empathy or credibility weak and the
+//! otherwise, or when that coding is light (under `LIGHT_CODING_SHARE`% of the
+//! week) and both risks are low. More coding can then only move a multiplier
+//! to sustainable player/coach, which ranks the same. Both risks low with one of empathy or credibility weak and the
 //! other not strong gives `drifting`; everything else is `steady`. More risk can only move a result down the
 //! order healthy -> steady/drifting -> trap/stretched-thin (see `health_rank`).
 
@@ -29,6 +31,10 @@ pub const HIGH_RISK: u8 = 60;
 pub const LOW_RISK: u8 = 40;
 pub const STRONG: u8 = 60;
 pub const WEAK: u8 = 40;
+/// A coding share below this, off the critical path, is light enough for a
+/// manager with both risks low to count as a multiplier: the team's work does
+/// not depend on their commits.
+pub const LIGHT_CODING_SHARE: u8 = 10;
 /// A coding share at or above this counts as substantial hands-on work.
 pub const LARGE_CODING_SHARE: u8 = 30;
 /// The largest team the essays say a manager can still code alongside.
@@ -227,7 +233,8 @@ pub fn classify(scores: &Scores, profile: &Profile) -> Pattern {
     // stays close through their own code off the critical path or without it.
     let strong = matches!((empathy, credibility), (Some(e), Some(c)) if e >= STRONG && c >= STRONG);
     if strong && ownership_low && burnout.is_some() {
-        return if is_off_path_coder(profile) {
+        let light = profile.coding_share < LIGHT_CODING_SHARE && low_risk;
+        return if is_off_path_coder(profile) && !light {
             Pattern::SustainablePlayerCoach
         } else {
             Pattern::Multiplier
