@@ -478,3 +478,23 @@ fn no_practice_keeps_records_on_individual_engineers() {
         }
     }
 }
+
+/// A rater reads the "why" beside each question; telling them which way an
+/// answer moves the manager's score invites answering for the score.
+#[test]
+fn rater_text_does_not_say_which_way_an_answer_moves_a_score() {
+    let lib = library();
+    for id in ["perception", "coach"] {
+        for item in &set(&lib, id).items {
+            for text in [Some(&item.prompt), item.why.as_ref(), item.discuss.as_ref()]
+                .into_iter()
+                .flatten()
+            {
+                let lower = text.to_lowercase();
+                for phrase in ["score", "lowers the", "raises the", "agreeing here"] {
+                    assert!(!lower.contains(phrase), "{id}/{}: {text}", item.id);
+                }
+            }
+        }
+    }
+}
