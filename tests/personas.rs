@@ -288,6 +288,12 @@ fn a_manager_who_writes_no_code_is_not_asked_about_their_code() {
     // Weak empathy, credibility not strong, both risks low: drifting, not
     // "steady".
     assert_eq!(v["pattern"]["id"], "drifting", "{}", v["pattern"]);
+    // The report credits what is going well, not only what is weak.
+    let headline = v["pattern"]["headline"].as_str().unwrap();
+    assert!(
+        headline.contains("Your strongest dimension: ownership risk 6 (low)"),
+        "{headline}"
+    );
     // A practice for a manager without coding background, none for coders,
     // and none whose items they already answered at their best (a tech-lead
     // agreement in place, 1:1s never moved, decisions made without them).

@@ -117,8 +117,39 @@ pub fn verdict(scores: &Scores, profile: Option<&Profile>) -> Option<Pattern> {
 }
 
 /// One sentence saying what put this person in this pattern: the profile
-/// rule, or the scores.
+/// rule, or the scores; for the patterns whose sentence names no strength,
+/// followed by the healthiest dimension when it is clearly healthy.
 pub fn headline(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
+    let reason = reason(pattern, scores, profile);
+    match (pattern, strongest(scores)) {
+        (Pattern::Multiplier | Pattern::SustainablePlayerCoach, _) | (_, None) => reason,
+        (_, Some(strength)) => format!("{reason} Your strongest dimension: {strength}."),
+    }
+}
+
+/// The healthiest scored dimension, when it is clearly healthy: a strength at
+/// `STRONG` or more, or a risk below `LOW_RISK`, e.g. "ownership risk 6 (low)".
+fn strongest(scores: &Scores) -> Option<String> {
+    Dimension::ALL
+        .into_iter()
+        .filter_map(|d| {
+            let v = scores.value(d)?;
+            let health = if d.is_risk() { 100 - v } else { v };
+            let healthy = if d.is_risk() {
+                v < LOW_RISK
+            } else {
+                v >= STRONG
+            };
+            healthy.then_some((d, v, health))
+        })
+        .max_by_key(|(_, _, health)| *health)
+        .map(|(d, v, _)| {
+            let word = if d.is_risk() { "low" } else { "strong" };
+            format!("{} {v} ({word})", d.title().to_lowercase())
+        })
+}
+
+fn reason(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
     let reports = profile.reports;
     if pattern == Pattern::PlayerCoachTrap {
         match span_rule(profile) {
