@@ -455,19 +455,19 @@ impl Linear<'_> {
         )
     }
 
+    /// The titles of the commitments picked so far.
+    fn commitment_titles(&self) -> Vec<String> {
+        self.app.active.as_ref().map_or_else(Vec::new, |a| {
+            a.session
+                .commitments
+                .iter()
+                .map(|c| c.title.clone())
+                .collect()
+        })
+    }
+
     fn say_picked(&mut self) -> std::io::Result<()> {
-        let picked: Vec<String> = self
-            .app
-            .active
-            .as_ref()
-            .map(|a| {
-                a.session
-                    .commitments
-                    .iter()
-                    .map(|c| c.title.clone())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let picked = self.commitment_titles();
         if picked.is_empty() {
             writeln!(self.out, "Nothing picked yet.")
         } else {
@@ -480,23 +480,8 @@ impl Linear<'_> {
     }
 
     fn say_saved(&mut self, path: &std::path::Path) -> std::io::Result<()> {
-        writeln!(
-            self.out,
-            "Session saved to {}.",
-            String::from(&path.display().to_string())
-        )?;
-        let commitments: Vec<String> = self
-            .app
-            .active
-            .as_ref()
-            .map(|a| {
-                a.session
-                    .commitments
-                    .iter()
-                    .map(|c| c.title.clone())
-                    .collect()
-            })
-            .unwrap_or_default();
+        writeln!(self.out, "Session saved to {}.", path.display())?;
+        let commitments = self.commitment_titles();
         if commitments.is_empty() {
             writeln!(self.out, "You picked no commitments this time.")
         } else {
