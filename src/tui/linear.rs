@@ -44,7 +44,7 @@ pub fn run(
         "altitude, accessible mode. Type a number or a letter, then Enter. ? explains the keys; q quits and keeps your progress."
     )?;
     for w in linear.app.warnings.clone() {
-        writeln!(linear.out, "Warning: {}", String::from(&w))?;
+        writeln!(linear.out, "Warning: {}", w.as_str())?;
     }
     if launch.start
         && let Some(effect) = start_launch(linear.app, &launch)
@@ -81,10 +81,10 @@ impl Linear<'_> {
                 }
             }
             if let Some(message) = self.app.status.take() {
-                writeln!(self.out, "{}", String::from(&message))?;
+                writeln!(self.out, "{}", message.as_str())?;
             }
             if let Some(e) = &self.app.autosave_error {
-                writeln!(self.out, "{}", String::from(e))?;
+                writeln!(self.out, "{}", e)?;
             }
             write!(self.out, "> ")?;
             self.out.flush()?;
@@ -175,7 +175,7 @@ impl Linear<'_> {
             Some(u) => writeln!(
                 self.out,
                 "2. Resume the unfinished {} session from {}, {} answers so far",
-                String::from(&u.set),
+                u.set.as_str(),
                 u.started.display_in(self.app.zone),
                 u.answers.len()
             )?,
@@ -193,9 +193,9 @@ impl Linear<'_> {
             .map(|s| {
                 format!(
                     "{}, {} questions: {}",
-                    String::from(&s.title),
+                    s.title.as_str(),
                     s.items.len(),
-                    String::from(&s.description)
+                    s.description.as_str()
                 )
             })
             .collect();
@@ -281,22 +281,22 @@ impl Linear<'_> {
             "{whose} {} of {}: {}",
             index + 1,
             set.items.len(),
-            String::from(&item.prompt)
+            item.prompt.as_str()
         )?;
         if active.session.mode == Mode::Coaching
             && let Some(d) = &item.discuss
         {
-            writeln!(self.out, "Talk about it: {}", String::from(d))?;
+            writeln!(self.out, "Talk about it: {}", d)?;
         }
         if active.session.mode == Mode::Onboarding
             && let Some(w) = &item.why
         {
-            writeln!(self.out, "Why this matters: {}", String::from(w))?;
+            writeln!(self.out, "Why this matters: {}", w)?;
         }
         let earlier = active.current_answers().get(&item.id).cloned();
         if item.kind == Kind::Text {
             if let Some(Answer::Text(t)) = &earlier {
-                writeln!(self.out, "Your earlier answer: {}", String::from(t))?;
+                writeln!(self.out, "Your earlier answer: {}", t)?;
                 return writeln!(
                     self.out,
                     "Type a new answer on one line, or Enter alone to keep it. b alone goes back."
@@ -399,12 +399,12 @@ impl Linear<'_> {
             writeln!(
                 self.out,
                 "Pattern: {}. {}",
-                String::from(&text.title),
-                String::from(&text.summary)
+                text.title.as_str(),
+                text.summary.as_str()
             )?;
         }
         for f in &a.flags {
-            writeln!(self.out, "Flag: {}", String::from(&f.message))?;
+            writeln!(self.out, "Flag: {}", f.message.as_str())?;
         }
         for p in &active.talking_points {
             writeln!(
@@ -441,12 +441,12 @@ impl Linear<'_> {
                 self.out,
                 "{}. {}, about {} minutes a week. {}",
                 i + 1,
-                String::from(&s.title),
+                s.title.as_str(),
                 s.minutes_per_week,
-                String::from(&s.why)
+                s.why.as_str()
             )?;
             for (n, step) in s.steps.iter().enumerate() {
-                writeln!(self.out, "   Step {}: {}", n + 1, String::from(step))?;
+                writeln!(self.out, "   Step {}: {}", n + 1, step)?;
             }
         }
         writeln!(
@@ -648,7 +648,7 @@ impl Linear<'_> {
             "x" => Ok(vec![Action::NotApplicable]),
             "w" => {
                 match &item.why {
-                    Some(why) => writeln!(self.out, "Why this matters: {}", String::from(why))?,
+                    Some(why) => writeln!(self.out, "Why this matters: {}", why)?,
                     None => writeln!(self.out, "This question has no explanation.")?,
                 }
                 Ok(Vec::new())
@@ -665,7 +665,7 @@ impl Linear<'_> {
                 )),
                 Err(_) => Err(format!(
                     "{:?} is not an answer: type 1 to {len}, 0 for not applicable, s to skip or b to go back.",
-                    String::from(line)
+                    line
                 )),
             },
         })
@@ -731,7 +731,7 @@ impl Linear<'_> {
                 _ => {
                     return Ok(Err(format!(
                         "{:?} is not a suggestion: type numbers from 1 to {count}, or Enter alone to save.",
-                        String::from(word)
+                        word
                     )));
                 }
             }
@@ -772,7 +772,7 @@ fn profile_reply(field: ProfileField, input: &str, line: &str) -> Reply {
             let Some(digits) = digits.filter(|d| d.len() <= 3) else {
                 return Err(format!(
                     "{:?} is not a number: type digits only, such as 7.",
-                    String::from(line)
+                    line
                 ));
             };
             let mut actions = vec![Action::Backspace; input.chars().count()];

@@ -36,7 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .unwrap_or_default();
         lines.push(Line::from(vec![
             Span::raw(mark),
-            Span::styled(format!("{}. {}", i + 1, String::from(&c.title)), style),
+            Span::styled(format!("{}. {}", i + 1, c.title.as_str()), style),
             Span::styled(status, t.accent),
         ]));
         let note = match active.session.checkins.get(i) {
@@ -50,7 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         });
         if let Some(note) = note {
             lines.push(Line::from(Span::styled(
-                format!("     note: {}", String::from(&note)),
+                format!("     note: {}", note.as_str()),
                 t.dim,
             )));
         }

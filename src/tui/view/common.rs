@@ -15,7 +15,7 @@ fn screen_title(app: &App) -> String {
     let set = app
         .active
         .as_ref()
-        .map(|a| String::from(&a.set.title))
+        .map(|a| a.set.title.clone())
         .unwrap_or_default();
     match &app.screen {
         Screen::Home { .. } => "Home".into(),
@@ -37,7 +37,7 @@ fn screen_title(app: &App) -> String {
                 "{}: results of {} (read-only)",
                 app.viewing
                     .as_ref()
-                    .map_or_else(|| String::from(&s.set), |v| String::from(&v.set.title)),
+                    .map_or_else(|| s.set.clone(), |v| v.set.title.clone()),
                 s.started.display_in(app.zone)
             ),
             None => "Results (read-only)".into(),

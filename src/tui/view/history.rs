@@ -66,7 +66,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             "{}{:<16} {:<11} {:<10} {:>4} {:>4} {:>4} {:>4}  {}",
             if i == cursor { "▶ " } else { "  " },
             when,
-            truncate(&String::from(&r.set), 11),
+            truncate(r.set.as_str(), 11),
             r.mode,
             cells[0],
             cells[1],

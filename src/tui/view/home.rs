@@ -55,7 +55,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled("Unfinished: ", t.accent),
             Span::raw(format!(
                 "{} set, started {}, {answered} answer{} so far. Press r to resume.",
-                String::from(&u.set),
+                u.set.clone(),
                 u.started.display_in(app.zone),
                 if answered == 1 { "" } else { "s" }
             )),
@@ -71,17 +71,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Span::styled("Last time: ", t.accent),
                 Span::raw(format!(
                     "{} on {}: {}.",
-                    String::from(&last.set),
+                    last.set.clone(),
                     last.started.date_in(app.zone),
-                    String::from(&pattern)
+                    pattern.clone()
                 )),
             ]));
             if !last.commitments.is_empty() {
-                let titles: Vec<String> = last
-                    .commitments
-                    .iter()
-                    .map(|c| String::from(&c.title))
-                    .collect();
+                let titles: Vec<String> =
+                    last.commitments.iter().map(|c| c.title.clone()).collect();
                 notes.push(Line::from(format!(
                     "You committed to: {}. A new session starts by checking in.",
                     titles.join("; ")

@@ -42,7 +42,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 format!(
                     "{:<12} {} · {} questions",
                     set.id,
-                    String::from(&set.title),
+                    set.title.as_str(),
                     set.items.len()
                 ),
                 style,
@@ -65,7 +65,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let description = app
         .self_sets()
         .get(cursor)
-        .map(|s| String::from(&s.description))
+        .map(|s| s.description.as_str())
         .unwrap_or_default();
     para(vec![
         Line::from(description),

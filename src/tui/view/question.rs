@@ -36,8 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         height: s.height.saturating_sub(1),
         ..s
     });
-    let prompt_lines =
-        wrapped_height(&String::from(&item.prompt), area.width.saturating_sub(2)) + 2;
+    let prompt_lines = wrapped_height(item.prompt.as_str(), area.width.saturating_sub(2)) + 2;
     let show_why = *why && item.why.is_some() && side.is_none();
     let discuss = active.session.mode == Mode::Coaching && item.discuss.is_some();
     let earlier = active.current_answers().get(&item.id);
@@ -72,12 +71,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     {
         title = format!("Question · {}", d.title());
     }
-    para(Line::from(Span::styled(
-        String::from(&item.prompt),
-        t.title,
-    )))
-    .block(boxed(&title, t.accent))
-    .render(prompt, buf);
+    para(Line::from(Span::styled(item.prompt.as_str(), t.title)))
+        .block(boxed(&title, t.accent))
+        .render(prompt, buf);
 
     match (text, &app.reflection) {
         (true, Some(editor)) => {

@@ -198,7 +198,7 @@ fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static
         }
     }
     lines.push(Line::from(Span::styled(
-        format!("  {}", String::from(&a.sources.burnout_short)),
+        format!("  {}", a.sources.burnout_short.clone()),
         t.dim,
     )));
     match active.previous.as_ref().map(|p| p.started.date()) {
@@ -218,12 +218,12 @@ fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static
         lines.push(Line::from(""));
         lines.push(Line::from(vec![
             Span::styled("Pattern: ", t.accent),
-            Span::styled(String::from(&text.title), t.title),
+            Span::styled(text.title.clone(), t.title),
         ]));
         if let Some(h) = &a.headline {
             lines.push(Line::from(Span::styled(h.clone(), t.accent)));
         }
-        lines.push(Line::from(String::from(&text.summary)));
+        lines.push(Line::from(text.summary.clone()));
     }
     if !a.flags.is_empty() {
         lines.push(Line::from(""));
@@ -294,7 +294,7 @@ fn flag_lines(t: &Theme, flags: &[RaisedFlag]) -> Vec<Line<'static>> {
     for f in flags {
         lines.push(Line::from(vec![
             Span::styled("! ", t.warn),
-            Span::raw(String::from(&f.message)),
+            Span::raw(f.message.clone()),
         ]));
         lines.push(Line::from(Span::styled(
             format!("    raised by: {}", String::from(&f.raised_by.join(", "))),
@@ -325,17 +325,17 @@ fn method_lines(t: &Theme, a: &Assessment) -> Vec<Line<'static>> {
             t.title,
         )));
         for line in computation_lines(&a.set, s) {
-            lines.push(Line::from(format!("  {}", String::from(&line))));
+            lines.push(Line::from(format!("  {}", line.clone())));
         }
     }
-    lines.push(Line::from(String::from(&a.sources.burnout_note)));
+    lines.push(Line::from(a.sources.burnout_note.clone()));
     if !a.not_asked.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled("Not asked", t.accent)));
         for n in &a.not_asked {
             lines.push(Line::from(format!(
                 "  {} (not asked: {})",
-                String::from(&n.prompt),
+                n.prompt.clone(),
                 n.reason
             )));
         }
@@ -348,7 +348,7 @@ fn method_lines(t: &Theme, a: &Assessment) -> Vec<Line<'static>> {
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Sources", t.accent)));
     for line in a.sources.lines() {
-        lines.push(Line::from(format!("  {}", String::from(&line))));
+        lines.push(Line::from(format!("  {}", line.clone())));
     }
     lines
 }
@@ -418,13 +418,13 @@ fn plan_lines(t: &Theme, plan: &Plan) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::from(""),
         Line::from(Span::styled("Your first 90 days", t.accent)),
-        Line::from(String::from(&plan.intro)),
+        Line::from(plan.intro.clone()),
     ];
     for w in &plan.weeks {
-        lines.push(Line::from(Span::styled(String::from(&w.theme), t.title)));
+        lines.push(Line::from(Span::styled(w.theme.clone(), t.title)));
         lines.push(Line::from(format!(
             "  → {} (~{} min/week)",
-            String::from(&w.practice.title),
+            w.practice.title.clone(),
             w.practice.minutes_per_week
         )));
     }

@@ -18,7 +18,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(""),
         Line::from(vec![
             Span::raw("File: "),
-            Span::styled(String::from(&path.display().to_string()), t.accent),
+            Span::styled(path.display().to_string(), t.accent),
         ]),
         Line::from(""),
     ];
@@ -37,7 +37,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.accent,
         )));
         for c in &commitments {
-            lines.push(Line::from(format!("  • {}", String::from(&c.title))));
+            lines.push(Line::from(format!("  • {}", c.title.as_str())));
         }
         lines.push(Line::from(""));
         lines.push(Line::from(

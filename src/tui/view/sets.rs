@@ -34,7 +34,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     format!(
                         "{:<14} {:<32} {}",
                         truncate(&s.id, 14),
-                        truncate(&String::from(&s.title), 32),
+                        truncate(s.title.as_str(), 32),
                         s.source.describe()
                     ),
                     style,
@@ -52,7 +52,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|d| format!("{} {}", d.id(), set.items_in(*d).count()))
         .collect();
     let mut d = vec![
-        Line::from(String::from(&set.description)),
+        Line::from(set.description.as_str()),
         Line::from(Span::styled(
             format!(
                 "{} items, {} scored: {}",
@@ -66,14 +66,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     // As many prompts as fit, counted in wrapped rows, then how many are left.
     let width = detail.width.saturating_sub(2);
-    let description_rows = wrapped_height(&String::from(&set.description), width);
+    let description_rows = wrapped_height(set.description.as_str(), width);
     let mut room = detail.height.saturating_sub(2 + description_rows + 3);
     let mut shown = 0;
     for item in &set.items {
         let dim = item
             .dimension
             .map_or("reflection".to_string(), |d| d.id().to_string());
-        let line = format!("{dim:<12}{}", String::from(&item.prompt));
+        let line = format!("{dim:<12}{}", item.prompt.as_str());
         let rows = wrapped_height(&line, width);
         if rows > room {
             break;
@@ -82,7 +82,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         shown += 1;
         d.push(Line::from(vec![
             Span::styled(format!("{dim:<12}"), t.dim),
-            Span::raw(String::from(&item.prompt)),
+            Span::raw(item.prompt.as_str()),
         ]));
     }
     if shown < set.items.len() {
@@ -95,6 +95,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )));
     }
     para(d)
-        .block(boxed(&String::from(&set.title), t.dim))
+        .block(boxed(set.title.as_str(), t.dim))
         .render(detail, buf);
 }

@@ -41,7 +41,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(
                 format!(
                     "{} (~{} min/week{hands_on})",
-                    String::from(&s.title),
+                    s.title.clone(),
                     s.minutes_per_week
                 ),
                 style,
@@ -56,12 +56,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     para(lines).render(list, buf);
 
     if let Some(s) = suggestions.get(*cursor) {
-        let block = boxed(&String::from(&s.title), t.dim);
+        let block = boxed(&s.title, t.dim);
         let inner = block.inner(detail);
         // What to do comes first; the summary only when it fits whole.
         let mut d = vec![Line::from(vec![
             Span::styled("Why for you: ", t.accent),
-            Span::raw(String::from(&s.why)),
+            Span::raw(s.why.clone()),
         ])];
         for (i, step) in s.steps.iter().enumerate() {
             d.push(Line::from(vec![
@@ -71,7 +71,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let mut lines = hang(d, inner.width);
         let summary = hang(
-            vec![Line::from(Span::styled(String::from(&s.summary), t.dim))],
+            vec![Line::from(Span::styled(s.summary.clone(), t.dim))],
             inner.width,
         );
         let room = usize::from(inner.height);
