@@ -569,3 +569,45 @@ fn impossible_times_and_scores_in_a_session_file_are_reported_not_crashed_on() {
         "{messages:?}"
     );
 }
+
+/// "Discard it and start new" removes only the autosave this window holds,
+/// and the new session gets its own file; a session another window holds is
+/// never offered, so it cannot be discarded from here.
+#[test]
+fn discarding_an_unfinished_session_removes_only_its_own_autosave() {
+    let sandbox = Sandbox::new();
+    let mut writer = SessionStore::new(&sandbox.data());
+    let mut old = Session::new("quick", Mode::Solo, NOW);
+    writer.save_progress(&mut old).unwrap();
+    drop(writer);
+    let old_file = sandbox.data().join(format!("unfinished/{}.toml", old.id));
+
+    // Another window holds it: this one is not offered it.
+    let mut other_window = SessionStore::new(&sandbox.data());
+    let (held, _, _) = other_window.unfinished();
+    assert_eq!(held.map(|s| s.id), Some(old.id.clone()));
+    let mut store = SessionStore::new(&sandbox.data());
+    let (offered, taken, _) = store.unfinished();
+    assert!(offered.is_none());
+    assert_eq!(taken.len(), 1);
+    drop(other_window);
+
+    // Now free: offered, then discarded for a new session.
+    let mut store = SessionStore::new(&sandbox.data());
+    let (offered, _, _) = store.unfinished();
+    let mut app = App::new(
+        Library::builtin().unwrap(),
+        Config::default(),
+        store.history(),
+        offered,
+        Clock::Fixed(Timestamp(NOW.0 + 60)),
+    );
+    act(&mut app, &mut store, Action::NewSession);
+    act(&mut app, &mut store, Action::Discard);
+    assert!(!old_file.exists(), "the discarded autosave is still there");
+    assert!(
+        session_files(&sandbox.data().join("unfinished")).is_empty(),
+        "the autosave and its lock are both gone"
+    );
+    assert!(app.unfinished.is_none());
+}
