@@ -17,7 +17,7 @@ use crate::output;
 use crate::report::{json, markdown, perspectives, plain};
 use crate::sessions::SessionStore;
 use crate::store::atomic::{Replace, write_atomic};
-use crate::store::read::read_limited;
+use crate::store::read::{files_in, read_limited};
 use crate::store::{Config, Paths};
 use crate::tui::library::SharedLibrary;
 use crate::tui::run::Launch;
@@ -410,16 +410,8 @@ fn read_ratings(lib: &Library, paths: &[PathBuf]) -> Result<Vec<Rating>, Problem
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| Problem::new(path, Position::START, format!("cannot read: {e}")))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "txt"))
-                .filter(|p| {
-                    !p.file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-                })
-                .collect();
-            found.sort();
+            let found = files_in(path, &["toml", "txt"])
+                .map_err(|e| Problem::new(path, Position::START, format!("cannot read: {e}")))?;
             files.extend(found);
         } else {
             files.push(path.clone());

@@ -108,19 +108,25 @@ fn describe_type(t: &std::fs::FileType) -> &'static str {
 /// The regular-looking `*.toml` files in `dir`, sorted, skipping dot files
 /// (temp files of an interrupted write). A missing dir gives none.
 pub fn toml_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<_> = entries
+    files_in(dir, &["toml"]).unwrap_or_default()
+}
+
+/// The files in `dir` whose extension is one of `extensions`, sorted,
+/// skipping dot files.
+pub fn files_in(dir: &Path, extensions: &[&str]) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| extensions.iter().any(|e| x == *e))
+        })
         .filter(|p| {
             !p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
         .collect();
     paths.sort();
-    paths
+    Ok(paths)
 }
 
 #[cfg(all(test, unix))]
