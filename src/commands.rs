@@ -96,9 +96,11 @@ pub fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
             others,
             format,
         }) => {
+            // The config only matters for raters' minimums.
             let minimums = paths
                 .as_ref()
                 .ok()
+                .filter(|_| !others.is_empty())
                 .map(|p| {
                     let (config, problem) = Config::load(&p.config_dir);
                     if let Some(problem) = problem {
