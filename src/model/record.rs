@@ -136,10 +136,9 @@ impl Record {
 pub struct AsRecorded {
     pub own: Assessment,
     pub other: Option<Assessment>,
-    /// False when the set has changed since the session (its method no longer
-    /// applies) or the session predates records (scored with today's set).
+    /// False when the set has changed since the session: its per-answer
+    /// method no longer applies.
     pub set_unchanged: bool,
-    pub has_record: bool,
 }
 
 /// Rebuilds a saved session's result, as it was shown when it finished.
@@ -161,7 +160,6 @@ pub fn as_recorded(
             own,
             other,
             set_unchanged: true,
-            has_record: false,
         });
     };
     let set_unchanged = record.restore(&mut own);
@@ -179,7 +177,6 @@ pub fn as_recorded(
         own,
         other,
         set_unchanged,
-        has_record: true,
     })
 }
 

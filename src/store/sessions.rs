@@ -122,7 +122,7 @@ impl SessionStore {
     }
 
     /// Whether this process holds `id`.
-    pub fn holds(&self, id: &str) -> bool {
+    fn holds(&self, id: &str) -> bool {
         self.claims.contains_key(id)
     }
 
