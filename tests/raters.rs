@@ -210,6 +210,10 @@ fn a_filled_form_is_read_wherever_answers_are_and_two_ticks_are_a_located_error(
     assert_eq!(run.code, 0, "{}", run.stderr);
     let text = fs::read_to_string(&form).unwrap();
     assert!(text.starts_with("altitude rating form\nset: perception\nas: peer\n"));
+    // A second form to the same name never replaces the first.
+    let again = sandbox.run(&["form", "--as", "report", "-o", form.to_str().unwrap()]);
+    assert_eq!(again.code, 1, "{}", again.stderr);
+    assert_eq!(fs::read_to_string(&form).unwrap(), text);
     // Tick "Agree" on the first question, as an email reply would quote it.
     let ticked = text.replacen("[ ] Agree", "[x] Agree", 1);
     let quoted: String = ticked.lines().map(|l| format!("> {l}\n")).collect();
