@@ -178,9 +178,9 @@ pub enum PerspectiveArg {
     Report,
 }
 
-impl From<PerspectiveArg> for crate::model::raters::Perspective {
+impl From<PerspectiveArg> for crate::model::perspective::Perspective {
     fn from(p: PerspectiveArg) -> Self {
-        use crate::model::raters::Perspective;
+        use crate::model::perspective::Perspective;
         match p {
             PerspectiveArg::Coach => Perspective::Coach,
             PerspectiveArg::Manager => Perspective::Manager,

@@ -8,9 +8,9 @@ use crate::model::catalog::Library;
 use crate::model::form;
 use crate::model::location::Position;
 use crate::model::location::Problem;
+use crate::model::perspective::Perspective;
 use crate::model::question_set::Rater;
-use crate::model::raters::{Minimums, Perspective, Rating, aggregate};
-use crate::model::record::as_recorded;
+use crate::model::raters::{Minimums, Rating, aggregate};
 use crate::model::session::{Session, summarize};
 use crate::model::{AnswerSheet, Assessment, Dimension, assess};
 use crate::output;
@@ -18,6 +18,7 @@ use crate::report::{json, markdown, perspectives, plain};
 use crate::sessions::SessionStore;
 use crate::store::atomic::{Replace, write_atomic};
 use crate::store::read::{files_in, read_limited};
+use crate::store::sets;
 use crate::store::{Config, Paths};
 use crate::tui::library::SharedLibrary;
 use crate::tui::run::Launch;
@@ -227,7 +228,7 @@ fn check_start_set(
 fn library(paths: Option<&Paths>) -> color_eyre::Result<Library> {
     let mut lib = Library::builtin()?;
     if let Some(paths) = paths {
-        lib.load_user_sets(&paths.config_dir);
+        sets::load_user_sets(&mut lib, &paths.config_dir);
     }
     for w in &lib.warnings {
         warn!("warning: {w}");
@@ -291,7 +292,7 @@ fn validate(lib: &Library, files: &[std::path::PathBuf]) -> color_eyre::Result<E
     let mut failed = false;
     let mut out = output::stdout();
     for file in files {
-        match lib.check_file(file) {
+        match sets::check_file(lib, file) {
             Ok(set) => writeln!(
                 out,
                 "{}: ok, set \"{}\" with {} items",
@@ -637,7 +638,7 @@ fn export(
 /// A session in JSON: its answers-file fields, what happened, and the result
 /// as the session showed it.
 fn export_json(lib: &Library, s: &Session) -> serde_json::Value {
-    let shown = as_recorded(lib, s);
+    let shown = s.as_recorded(lib);
     let result = shown
         .as_ref()
         .map(|r| json::score_json(&r.own, r.other.as_ref()));

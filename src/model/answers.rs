@@ -2,9 +2,9 @@
 //! answers-file format that `altitude score` reads.
 
 use super::location::{Position, Problem, from_toml_error};
+use super::perspective::Perspective;
 use super::profile::{Mode, Profile, Stage};
 use super::question_set::{Kind, QuestionSet, Rater};
-use super::raters::Perspective;
 use super::text::first_forbidden;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -234,4 +234,25 @@ pub fn parse_answer(item: &super::Item, value: &toml::Value) -> Result<Answer, S
             item.scale_len()
         )),
     }
+}
+
+/// An answer quoted in full, in the direction that matters:
+/// `"I worked evenings or weekends…": Often (raises burnout risk)`.
+pub fn describe_answer(set: &QuestionSet, item_id: &str, raw: u8) -> String {
+    let Some(item) = set.item(item_id) else {
+        return format!("{item_id} = {raw}");
+    };
+    let label = item.label(raw).unwrap_or("");
+    let effect = match (item.keyed(raw), item.dimension) {
+        (Some(k), Some(dim)) => {
+            let name = dim.title().to_lowercase();
+            match k {
+                1 | 2 => format!(" (lowers {name})"),
+                3 => format!(" (leaves {name} in the middle)"),
+                _ => format!(" (raises {name})"),
+            }
+        }
+        _ => String::new(),
+    };
+    format!("\"{}\": {label}{effect}", item.prompt)
 }

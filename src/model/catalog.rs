@@ -8,7 +8,6 @@ use super::plan::PlanText;
 use super::practices::{Practice, parse_catalogue};
 use super::question_set::{QuestionSet, Source, parse_set};
 use super::sources::{Sources, parse_sources};
-use crate::store::read::{read_limited, toml_files};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -157,33 +156,31 @@ impl Library {
             })
     }
 
-    /// Validates one file the way `altitude validate` does.
-    pub fn check_file(&self, path: &Path) -> Result<QuestionSet, Vec<Problem>> {
-        let source = read_limited(path).map_err(|p| vec![p])?;
+    /// Checks a user set's text the way `altitude validate` does; `path` is
+    /// where it came from, for the messages.
+    pub fn parse_user_set(&self, path: &Path, source: &str) -> Result<QuestionSet, Vec<Problem>> {
         parse_set(
             path,
-            &source,
+            source,
             &self.flag_ids(),
             Source::User(path.to_path_buf()),
         )
     }
 
-    /// Adds the sets in `<config dir>/questions/*.toml`. A broken file, or one
-    /// whose id clashes with a set already loaded, becomes a warning.
-    pub fn load_user_sets(&mut self, config_dir: &Path) {
-        for path in toml_files(&config_dir.join("questions")) {
-            match self.check_file(&path) {
-                Ok(set) if self.set(&set.id).is_some() => self.warnings.push(Problem::new(
-                    &path,
-                    Position::START,
-                    format!(
-                        "set id \"{}\" is already taken; this file is skipped",
-                        set.id
-                    ),
-                )),
-                Ok(set) => self.sets.push(set),
-                Err(problems) => self.warnings.extend(problems),
-            }
+    /// Adds a user set, or its problems as warnings. A set whose id is
+    /// already taken is skipped with a warning: built-in sets always win.
+    pub fn add_user_set(&mut self, path: &Path, parsed: Result<QuestionSet, Vec<Problem>>) {
+        match parsed {
+            Ok(set) if self.set(&set.id).is_some() => self.warnings.push(Problem::new(
+                path,
+                Position::START,
+                format!(
+                    "set id \"{}\" is already taken; this file is skipped",
+                    set.id
+                ),
+            )),
+            Ok(set) => self.sets.push(set),
+            Err(problems) => self.warnings.extend(problems),
         }
     }
 }

@@ -15,10 +15,9 @@
 //! No flag repeats another: a flag that `absorbs` narrower ones (in
 //! `assets/flags.toml`) takes their evidence, and they are not shown apart.
 
-use super::answers::Answer;
+use super::answers::{Answer, describe_answer};
 use super::dimension::Dimension;
-use super::pattern::{LARGE_CODING_SHARE, LARGE_TEAM, SMALL_TEAM};
-use super::profile::Profile;
+use super::profile::{LARGE_CODING_SHARE, LARGE_TEAM, Profile, SMALL_TEAM, SPLIT_FOCUS_SHARE};
 use super::question_set::QuestionSet;
 use super::scoring::Scores;
 use serde::{Deserialize, Serialize};
@@ -26,8 +25,6 @@ use std::collections::BTreeMap;
 
 /// A score at or above this raises the dimension's `-high` flag.
 pub const HIGH_SCORE_FLAG: u8 = 70;
-/// A coding share at or above this, with 6 to 10 reports, raises `split-focus`.
-pub const SPLIT_FOCUS_SHARE: u8 = 20;
 /// A keyed answer at or above this raises an item's flag.
 pub const ITEM_FLAG_KEYED: u8 = 4;
 /// Items that, answered at a keyed 1 or 2, say the manager's picture of the
@@ -188,25 +185,4 @@ fn profile_flags(p: &Profile) -> Vec<(&'static str, Vec<String>)> {
         out.push(("large-coding-share", vec![share]));
     }
     out
-}
-
-/// An answer quoted in full, in the direction that matters:
-/// `"I worked evenings or weekends…": Often (raises burnout risk)`.
-pub fn describe_answer(set: &QuestionSet, item_id: &str, raw: u8) -> String {
-    let Some(item) = set.item(item_id) else {
-        return format!("{item_id} = {raw}");
-    };
-    let label = item.label(raw).unwrap_or("");
-    let effect = match (item.keyed(raw), item.dimension) {
-        (Some(k), Some(dim)) => {
-            let name = dim.title().to_lowercase();
-            match k {
-                1 | 2 => format!(" (lowers {name})"),
-                3 => format!(" (leaves {name} in the middle)"),
-                _ => format!(" (raises {name})"),
-            }
-        }
-        _ => String::new(),
-    };
-    format!("\"{}\": {label}{effect}", item.prompt)
 }

@@ -5,9 +5,9 @@
 
 use super::answers::{Answer, AnswerSheet};
 use super::location::{Position, Problem};
+use super::perspective::Perspective;
 use super::profile::Mode;
 use super::question_set::{Item, Kind, QuestionSet};
-use super::raters::Perspective;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;

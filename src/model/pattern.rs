@@ -23,7 +23,9 @@
 //! order healthy -> steady/drifting -> trap/stretched-thin (see `health_rank`).
 
 use super::dimension::Dimension;
-use super::profile::{Profile, Stage};
+use super::profile::{
+    LARGE_TEAM, LIGHT_CODING_SHARE, Profile, SMALL_TEAM, SPLIT_FOCUS_SHARE, Stage,
+};
 use super::scoring::Scores;
 use serde::{Deserialize, Serialize};
 
@@ -31,16 +33,6 @@ pub const HIGH_RISK: u8 = 60;
 pub const LOW_RISK: u8 = 40;
 pub const STRONG: u8 = 60;
 pub const WEAK: u8 = 40;
-/// A coding share below this, off the critical path, is light enough for a
-/// manager with both risks low to count as a multiplier: the team's work does
-/// not depend on their commits.
-pub const LIGHT_CODING_SHARE: u8 = 10;
-/// A coding share at or above this counts as substantial hands-on work.
-pub const LARGE_CODING_SHARE: u8 = 30;
-/// The largest team the essays say a manager can still code alongside.
-pub const SMALL_TEAM: u16 = 5;
-/// Past this many reports, one essay says a coding manager is an overworked IC.
-pub const LARGE_TEAM: u16 = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -208,7 +200,7 @@ fn reason(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
             "From your scores: both risks below {LOW_RISK}, but empathy {e} and credibility {c}: the weaker of the two is where to reconnect."
         ),
         _ if (SMALL_TEAM + 1..=LARGE_TEAM).contains(&reports)
-            && profile.coding_share >= super::flags::SPLIT_FOCUS_SHARE =>
+            && profile.coding_share >= SPLIT_FOCUS_SHARE =>
         {
             format!(
                 "From your scores: no dimension stands out far enough to name another pattern. Coding with {reports} reports is where The Myth of the Coding Manager says split focus starts to hurt, so keep an eye on it."

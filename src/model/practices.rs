@@ -25,8 +25,8 @@
 use super::condition::Condition;
 use super::dimension::Dimension;
 use super::flags::RaisedFlag;
-use super::pattern::{HIGH_RISK, LARGE_TEAM, LOW_RISK, Pattern, SMALL_TEAM};
-use super::profile::{Profile, Stage};
+use super::pattern::{HIGH_RISK, LOW_RISK, Pattern};
+use super::profile::{LARGE_TEAM, Profile, SMALL_TEAM, Stage};
 use super::scoring::Scores;
 use serde::{Deserialize, Serialize};
 

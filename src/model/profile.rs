@@ -34,6 +34,22 @@ impl fmt::Display for Stage {
     }
 }
 
+// What the profile says about the manager's hands-on work and team size,
+// by the thresholds the pattern, flags and suggestions share.
+
+/// A coding share below this, off the critical path, is light enough for a
+/// manager with both risks low to count as a multiplier: the team's work does
+/// not depend on their commits.
+pub const LIGHT_CODING_SHARE: u8 = 10;
+/// A coding share at or above this counts as substantial hands-on work.
+pub const LARGE_CODING_SHARE: u8 = 30;
+/// The largest team the essays say a manager can still code alongside.
+pub const SMALL_TEAM: u16 = 5;
+/// Past this many reports, one essay says a coding manager is an overworked IC.
+pub const LARGE_TEAM: u16 = 10;
+/// A coding share at or above this, with 6 to 10 reports, raises `split-focus`.
+pub const SPLIT_FOCUS_SHARE: u8 = 20;
+
 /// Facts about the manager's situation, saved with the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
@@ -52,7 +68,7 @@ impl Profile {
     /// Whether the manager does hands-on implementation work at a level the
     /// essays warn about: a large share of the week, or critical-path work.
     pub fn is_hands_on(&self) -> bool {
-        self.coding_share >= crate::model::pattern::LARGE_CODING_SHARE || self.critical_path
+        self.coding_share >= LARGE_CODING_SHARE || self.critical_path
     }
 }
 

@@ -441,7 +441,7 @@ pub fn parse_set(
             rater,
             items,
             source: origin,
-            fingerprint: super::record::fingerprint(source),
+            fingerprint: super::text::fingerprint(source),
         })
     } else {
         c.problems.sort_by_key(|p| p.pos);

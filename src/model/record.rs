@@ -141,64 +141,19 @@ pub struct AsRecorded {
     pub set_unchanged: bool,
 }
 
-/// Rebuilds a saved session's result, as it was shown when it finished.
-/// `None` if its question set is gone (the record alone still has the
-/// headline figures: see `Session::record`).
-pub fn as_recorded(
-    library: &super::catalog::Library,
-    session: &super::session::Session,
-) -> Option<AsRecorded> {
-    let set = library.set(&session.set)?;
-    let mut own = super::assess(library, set, &session.sheet());
-    let mut other = session.other_sheet().and_then(|sheet| {
-        library
-            .set(&sheet.set)
-            .map(|s| super::assess(library, s, &sheet))
-    });
-    let Some(record) = &session.record else {
-        return Some(AsRecorded {
-            own,
-            other,
-            set_unchanged: true,
-        });
-    };
-    let set_unchanged = record.restore(&mut own);
-    if let (Some(o), Some(scores)) = (other.as_mut(), &record.other_scores) {
+impl Record {
+    /// Puts the second rater's recorded scores back into their assessment.
+    pub fn restore_other(&self, other: &mut Assessment) {
+        let Some(scores) = &self.other_scores else {
+            return;
+        };
         for d in Dimension::ALL {
             if let Some(r) = scores.get(&d) {
-                let shown = &mut o.scores.0[d.index()];
+                let shown = &mut other.scores.0[d.index()];
                 shown.score = r.score;
                 shown.answered = r.answered;
                 shown.items = r.items;
             }
         }
-    }
-    Some(AsRecorded {
-        own,
-        other,
-        set_unchanged,
-    })
-}
-
-/// A stable fingerprint of a file's text (64-bit FNV-1a, in hex): enough to
-/// notice that a set has changed, and the same on every build and machine.
-pub fn fingerprint(text: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fingerprint;
-
-    #[test]
-    fn fingerprints_are_stable_and_notice_a_change() {
-        assert_eq!(fingerprint(""), "cbf29ce484222325");
-        assert_eq!(fingerprint("a"), "af63dc4c8601ec8c");
-        assert_ne!(fingerprint("prompt = \"x\""), fingerprint("prompt = \"y\""));
     }
 }

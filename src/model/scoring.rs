@@ -129,7 +129,7 @@ pub fn talking_points(
         c.sort_by_key(|c| if high { 5 - c.keyed } else { c.keyed });
         c.iter()
             .take(3)
-            .map(|c| super::flags::describe_answer(set, &c.item, c.raw))
+            .map(|c| super::answers::describe_answer(set, &c.item, c.raw))
             .collect()
     };
     gaps(own, other)

@@ -2,8 +2,10 @@
 //! commitments. It is what gets saved, resumed, listed and exported.
 
 use super::answers::{Answer, AnswerSheet};
+use super::assessment::assess;
+use super::catalog::Library;
 use super::profile::{Mode, Profile, ProfileDraft};
-use super::record::Record;
+use super::record::{AsRecorded, Record};
 use super::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -111,10 +113,35 @@ pub struct Session {
     /// What the calendar and repositories showed, when the user attached it:
     /// figures only, never titles, attendees or commit messages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evidence: Option<crate::evidence::report::Json>,
+    pub evidence: Option<super::evidence::Json>,
 }
 
 impl Session {
+    /// Rebuilds the session's result as it was shown when it finished.
+    /// `None` if its question set is gone (the record alone still has the
+    /// headline figures).
+    pub fn as_recorded(&self, library: &Library) -> Option<AsRecorded> {
+        let set = library.set(&self.set)?;
+        let mut own = assess(library, set, &self.sheet());
+        let mut other = self
+            .other_sheet()
+            .and_then(|sheet| library.set(&sheet.set).map(|s| assess(library, s, &sheet)));
+        let set_unchanged = match &self.record {
+            Some(record) => {
+                if let Some(o) = other.as_mut() {
+                    record.restore_other(o);
+                }
+                record.restore(&mut own)
+            }
+            None => true,
+        };
+        Some(AsRecorded {
+            own,
+            other,
+            set_unchanged,
+        })
+    }
+
     pub fn new(set: &str, mode: Mode, now: Timestamp) -> Session {
         Session {
             schema: SCHEMA,

@@ -64,9 +64,27 @@ pub fn is_valid_id(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
+/// A stable fingerprint of a file's text (64-bit FNV-1a, in hex): enough to
+/// notice that a set has changed, and the same on every build and machine.
+pub fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fingerprints_are_stable_and_notice_a_change() {
+        assert_eq!(fingerprint(""), "cbf29ce484222325");
+        assert_eq!(fingerprint("a"), "af63dc4c8601ec8c");
+        assert_ne!(fingerprint("prompt = \"x\""), fingerprint("prompt = \"y\""));
+    }
 
     #[test]
     fn escapes_and_bidi_overrides_are_forbidden() {

@@ -7,7 +7,6 @@ use crate::model::answers::Answer;
 use crate::model::catalog::Library;
 use crate::model::dimension::{Dimension, Side};
 use crate::model::plan::Plan;
-use crate::model::record::as_recorded;
 use crate::model::scoring::{TALKING_POINT_GAP, gaps, talking_points};
 use crate::model::session::{Session, Summary};
 use crate::model::{Assessment, QuestionSet};
@@ -47,8 +46,7 @@ pub fn render(
 /// notes and the trend of earlier sessions of the same set.
 pub fn render_session(library: &Library, session: &Session, history: &[Summary]) -> String {
     let mut out = String::new();
-    let (Some(set), Some(shown)) = (library.set(&session.set), as_recorded(library, session))
-    else {
+    let (Some(set), Some(shown)) = (library.set(&session.set), session.as_recorded(library)) else {
         write_record_only(&mut out, session);
         return out;
     };

@@ -35,7 +35,7 @@ impl SharedLibrary {
 fn load(config_dir: &Path) -> Library {
     match Library::builtin() {
         Ok(mut library) => {
-            library.load_user_sets(config_dir);
+            crate::store::sets::load_user_sets(&mut library, config_dir);
             library
         }
         Err(problem) => Library::empty(problem),

@@ -10,7 +10,6 @@ use crate::model::catalog::Library;
 use crate::model::profile::ProfileDraft;
 use crate::model::question_set::{Kind, QuestionSet, Rater};
 use crate::model::record::Record;
-use crate::model::record::as_recorded;
 use crate::model::scoring::{TalkingPoint, talking_points};
 use crate::model::session::{
     CHECK_IN_DAYS, CheckIn, Commitment, OtherRating, Session, Summary, summarize, summarize_with,
@@ -719,7 +718,7 @@ impl App {
         let mut past = Active::new(session, set, previous, Vec::new(), &self.library);
         past.score(&self.library);
         // What the session showed when it finished, not today's rules.
-        if let Some(shown) = as_recorded(&self.library, &past.session) {
+        if let Some(shown) = past.session.as_recorded(&self.library) {
             past.set_changed = !shown.set_unchanged;
             if let Some(other) = &shown.other {
                 past.talking_points =
@@ -729,7 +728,7 @@ impl App {
             past.other_assessment = shown.other;
         }
         if let Some(prev) = past.previous.as_ref()
-            && let Some(shown) = as_recorded(&self.library, prev)
+            && let Some(shown) = prev.as_recorded(&self.library)
         {
             past.previous_assessment = Some(shown.own);
         }
