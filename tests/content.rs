@@ -241,6 +241,22 @@ fn a_manager_who_writes_no_code_is_not_asked_about_their_code() {
             "{id} is asked of everyone: {coding:?}"
         );
     }
+    // Any item in the regular sets whose prompt is about the manager's own
+    // coding or technical work is asked only of managers who do some.
+    for set_id in ["core", "quick"] {
+        for item in set(&lib, set_id).scored_items() {
+            let prompt = item.prompt.to_lowercase();
+            let own_coding = ["coding", "code i ", "technical work", "in the code"]
+                .iter()
+                .any(|w| prompt.contains(w));
+            assert!(
+                !own_coding || item.when == Some(Condition::Codes),
+                "{set_id}/{} is asked of managers who write no code: {}",
+                item.id,
+                item.prompt
+            );
+        }
+    }
 }
 
 #[test]
@@ -429,43 +445,100 @@ fn no_nine_word_run_of_any_essay_appears_in_the_content() {
     );
 }
 
-/// The minutes a practice names for one sitting ("a 60-minute session",
-/// "for an hour", "45 minutes") fit in its weekly total, and no practice asks
-/// for hours or a whole shift in a week it costs an hour.
+/// The minutes named inside a step's text for one sitting ("a 60-minute
+/// session", "for an hour", "45 minutes"), not counting its closing timing.
+fn sittings(step: &str) -> Vec<u16> {
+    let text = step.to_lowercase();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let minutes = if let Some(n) = w.strip_suffix("-minute") {
+            n.parse::<u16>().ok()
+        } else if words
+            .get(i + 1)
+            .is_some_and(|next| next.starts_with("minutes"))
+        {
+            w.trim_start_matches('(').parse::<u16>().ok()
+        } else if *w == "hour" || w.starts_with("hour,") || w.starts_with("hour.") {
+            Some(60)
+        } else {
+            None
+        };
+        out.extend(minutes);
+    }
+    out
+}
+
+/// Every step says what it costs in the first week: "(N minutes)", "(no
+/// extra time)" when it happens inside another step's sitting, or "(a later
+/// week)". A practice's `minutes_per_week` is exactly the sum of its
+/// first-week steps, so a 60-minute block in a 45-minute practice, one-off
+/// steps counted as weekly or a budget per item cannot slip through; and no
+/// first-week step names a sitting longer than its own timing.
 #[test]
-fn every_practice_budget_covers_the_time_its_steps_ask_for() {
+fn every_practice_budget_is_the_first_week_total_of_its_steps() {
     let lib = library();
-    let mut short = Vec::new();
+    let mut wrong = Vec::new();
     for p in &lib.practices {
-        let text = p.steps.join(" ").to_lowercase();
-        let words: Vec<&str> = text.split_whitespace().collect();
-        for (i, w) in words.iter().enumerate() {
-            let minutes = if let Some(n) = w.strip_suffix("-minute") {
-                n.parse::<u16>().ok()
-            } else if words
-                .get(i + 1)
-                .is_some_and(|next| next.starts_with("minutes"))
-            {
-                w.parse::<u16>().ok()
-            } else if *w == "hour" || w.starts_with("hour,") || w.starts_with("hour.") {
-                Some(60)
-            } else {
-                None
+        let mut total = 0u16;
+        for step in &p.steps {
+            let timing = step
+                .strip_suffix(").")
+                .and_then(|s| s.rsplit_once(" ("))
+                .map(|(_, t)| t);
+            let own = match timing {
+                Some("no extra time") => 0,
+                Some("a later week") => continue,
+                Some(t) => match t
+                    .strip_suffix(" minutes")
+                    .and_then(|n| n.parse::<u16>().ok())
+                {
+                    Some(n) => n,
+                    None => {
+                        wrong.push(format!("{}: unknown timing {t:?}", p.id));
+                        continue;
+                    }
+                },
+                None => {
+                    wrong.push(format!("{}: a step without its timing: {step:?}", p.id));
+                    continue;
+                }
             };
-            if let Some(m) = minutes.filter(|m| *m > p.minutes_per_week) {
-                short.push(format!(
-                    "{}: a step asks for {m} minutes but the practice says {} a week",
-                    p.id, p.minutes_per_week
+            total += own;
+            let named = sittings(step);
+            // The closing timing itself is among the numbers read.
+            for m in named
+                .iter()
+                .filter(|m| **m > own.max(*named.last().unwrap_or(&0)))
+            {
+                wrong.push(format!(
+                    "{}: a step asks for {m} minutes but costs {own}",
+                    p.id
+                ));
+            }
+            if own == 0
+                && let Some(m) = named.first()
+            {
+                wrong.push(format!(
+                    "{}: a step asks for {m} minutes but says no extra time",
+                    p.id
                 ));
             }
         }
+        if total != p.minutes_per_week {
+            wrong.push(format!(
+                "{}: steps add up to {total} minutes in the first week, the practice says {}",
+                p.id, p.minutes_per_week
+            ));
+        }
+        let text = p.steps.join(" ").to_lowercase();
         for long in ["two hours", "whole shift", "one shift", "two 60-minute"] {
             if text.contains(long) {
-                short.push(format!("{}: {long:?}", p.id));
+                wrong.push(format!("{}: {long:?}", p.id));
             }
         }
     }
-    assert!(short.is_empty(), "{}", short.join("\n"));
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]

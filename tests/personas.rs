@@ -88,13 +88,14 @@ fn the_sceptic_with_nine_reports_is_offered_a_deliberate_hybrid_not_a_verdict_ag
     );
     assert!(!headline.contains("no dimension stands out"), "{headline}");
     assert_distinct_flags(&v);
-    assert_eq!(ids(&v["flags"]), ["split-focus"]);
+    // 9 reports and 25% coding put them where split focus can start, but
+    // none of their burnout or ownership answers is above "Sometimes": team
+    // size is named as the tripwire in the headline, with whose rule it is,
+    // and no flag claims their focus is already split.
+    assert!(ids(&v["flags"]).is_empty(), "{}", v["flags"]);
     assert!(
-        v["flags"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("The Myth of the Coding Manager"),
-        "the team-size rule says whose it is"
+        headline.contains("The Myth of the Coding Manager"),
+        "the team-size rule says whose it is: {headline}"
     );
     let suggestions = ids(&v["suggestions"]);
     assert!(
@@ -253,11 +254,16 @@ fn a_manager_who_writes_no_code_is_not_asked_about_their_code() {
         .iter()
         .map(|n| n["id"].as_str().unwrap())
         .collect();
+    // Whether their boss's coding expectations squeeze management work, and
+    // whether hard conversations wait on their technical work, only mean
+    // something for a manager who codes.
     for id in [
         "coding-recharges",
         "keep-interesting",
         "pushback-in-code",
         "code-can-wait",
+        "expected-to-ship",
+        "technical-work-first",
     ] {
         assert!(skipped.contains(&id), "{id} was asked: {skipped:?}");
     }
@@ -268,8 +274,8 @@ fn a_manager_who_writes_no_code_is_not_asked_about_their_code() {
     );
     // The answer they gave to `coding-recharges` ("na") is not counted, and the
     // items not asked are not in the count either.
-    assert_eq!(v["dimensions"]["burnout"]["items"], 6);
-    assert_eq!(v["dimensions"]["ownership"]["items"], 8);
+    assert_eq!(v["dimensions"]["burnout"]["items"], 5);
+    assert_eq!(v["dimensions"]["ownership"]["items"], 7);
     let contributions = v["dimensions"]["ownership"]["contributions"]
         .as_array()
         .unwrap();
@@ -291,7 +297,7 @@ fn a_manager_who_writes_no_code_is_not_asked_about_their_code() {
     // The report credits what is going well, not only what is weak.
     let headline = v["pattern"]["headline"].as_str().unwrap();
     assert!(
-        headline.contains("Your strongest dimension: ownership risk 6 (low)"),
+        headline.contains("Your strongest dimension: ownership risk 4 (low)"),
         "{headline}"
     );
     // A practice for a manager without coding background, none for coders,

@@ -389,10 +389,28 @@ fn flags_name_the_answers_that_raised_them() {
         ),
     );
     assert!(calm.flags.is_empty(), "{:?}", calm.flags);
+    // Team size and coding share alone are a tripwire, not split focus:
+    // calm burnout and ownership answers raise no flag.
+    let sized_only = assess(
+        &lib,
+        &set,
+        &sheet(
+            "tiny",
+            profile(7, 20, false, Stage::Growth),
+            &[("b1", V(3)), ("b2", V(2))],
+        ),
+    );
+    assert!(sized_only.flags.is_empty(), "{:?}", sized_only.flags);
+    // An answer that shows the strain (evenings "Often") does raise it, and
+    // the flag quotes that answer beside the profile.
     let split = assess(
         &lib,
         &set,
-        &sheet("tiny", profile(7, 20, false, Stage::Growth), &[]),
+        &sheet(
+            "tiny",
+            profile(7, 20, false, Stage::Growth),
+            &[("b1", V(3)), ("b2", V(4))],
+        ),
     );
     assert_eq!(
         split
@@ -401,6 +419,12 @@ fn flags_name_the_answers_that_raised_them() {
             .map(|f| f.id.as_str())
             .collect::<Vec<_>>(),
         ["split-focus"]
+    );
+    assert_eq!(split.flags[0].raised_by.len(), 3, "{:?}", split.flags[0]);
+    assert!(
+        split.flags[0].raised_by[2].starts_with("\"I work evenings.\": Often"),
+        "{:?}",
+        split.flags[0]
     );
 }
 

@@ -2,7 +2,10 @@
 //!
 //! Profile rules, from the essays' context rules:
 //! - `wide-span-still-coding`: more than 10 reports and any coding share;
-//! - `split-focus`: 6 to 10 reports and a coding share of 20% or more;
+//! - `split-focus`: 6 to 10 reports and a coding share of 20% or more, and
+//!   at least one burnout or ownership answer at a keyed 4 or 5 (management
+//!   work slipping, load, or work waiting on the manager): team size alone is
+//!   a tripwire to watch, not evidence that focus is split;
 //! - `critical-path-wide-span`: critical-path work with more than 5 reports;
 //! - `critical-path`: critical-path work with 5 reports or fewer;
 //! - `large-coding-share`: a coding share of 30% or more.
@@ -79,7 +82,14 @@ pub fn raise(
 ) -> Vec<RaisedFlag> {
     let mut raised: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     if let Some(p) = profile {
-        for (id, evidence) in profile_flags(p) {
+        for (id, mut evidence) in profile_flags(p) {
+            if id == "split-focus" {
+                let strain = split_focus_evidence(set, scores);
+                if strain.is_empty() {
+                    continue;
+                }
+                evidence.extend(strain);
+            }
             raised.insert(id, evidence);
         }
     }
@@ -127,6 +137,17 @@ pub fn raise(
         raised.insert("losing-touch", distant);
     }
     merge(catalogue, raised)
+}
+
+/// The burnout and ownership answers at a keyed 4 or 5: what shows that a
+/// coding manager's focus is split, beyond the team size.
+fn split_focus_evidence(set: &QuestionSet, scores: &Scores) -> Vec<String> {
+    [Dimension::Burnout, Dimension::Ownership]
+        .into_iter()
+        .flat_map(|d| scores.get(d).contributions.iter())
+        .filter(|c| c.keyed >= ITEM_FLAG_KEYED)
+        .map(|c| describe_answer(set, &c.item, c.raw))
+        .collect()
 }
 
 /// Turns the raised ids into flags in the catalogue's order, folding each
