@@ -100,6 +100,105 @@ fn pro_coding_items_are_not_worded_as_shortcomings() {
     }
 }
 
+/// Reverse-keyed items are things a reasonable manager might say about their
+/// week (SPEC 3), not confessions of a shortcoming.
+#[test]
+fn reverse_keyed_items_read_as_natural_statements_not_confessions() {
+    let lib = library();
+    let confessions = [
+        "struggle",
+        "lost touch",
+        "lose touch",
+        "need an engineer",
+        "need help",
+        "more than a year old",
+        "out of date",
+        "i can't",
+        "i cannot",
+        "no idea",
+    ];
+    for id in OWN_SETS {
+        for item in set(&lib, id).items.iter().filter(|i| i.reverse) {
+            let prompt = item.prompt.to_lowercase();
+            for c in confessions {
+                assert!(
+                    !prompt.contains(c),
+                    "{id}/{} reads as a confession ({c:?}): {:?}",
+                    item.id,
+                    item.prompt
+                );
+            }
+        }
+    }
+}
+
+/// Ids whose wording changed meaning or keying: answers saved under the old
+/// wording must never be read as answers to the new one, so an id is never
+/// reused once retired.
+const RETIRED_IDS: [&str; 25] = [
+    "cant-follow-code",
+    "estimate-no-sense",
+    "focus-hours",
+    "hand-off-named",
+    "incident-summary-only",
+    "keep-one-on-one",
+    "last-decision",
+    "protected-block",
+    "pull-to-code",
+    "rather-fix-bug",
+    "read-recent-prs",
+    "refuge",
+    "short-gaps",
+    "sketch-system",
+    "slipped-commitment",
+    "stick-to-dates",
+    "surprised-by-pain",
+    "sustainable-month",
+    "three-months-no-code",
+    "waiting-review",
+    "what-to-hand-off",
+    "dated-sense",
+    "need-help-run-tests",
+    "judge-unfamiliar-design",
+    "expect-lose-touch",
+];
+
+#[test]
+fn retired_item_ids_are_never_reused() {
+    let lib = library();
+    for s in &lib.sets {
+        for item in &s.items {
+            assert!(
+                !RETIRED_IDS.contains(&item.id.as_str()),
+                "{}/{} is a retired id",
+                s.id,
+                item.id
+            );
+        }
+    }
+}
+
+/// A prompt that sets the answer against a worse one ("not only to get
+/// decisions", "rather than handing it to someone") tells the person, or the
+/// rater, which answer is the good one. Items state one thing plainly.
+#[test]
+fn prompts_do_not_set_one_answer_against_a_worse_one() {
+    let lib = library();
+    for id in ["core", "quick", "onboarding", "perception"] {
+        for item in set(&lib, id).scored_items() {
+            let prompt = item.prompt.to_lowercase();
+            for lead in ["not only", "not just", "rather than", "instead of"] {
+                assert!(
+                    !prompt.contains(lead),
+                    "{id}/{} leads with {lead:?}: {:?}",
+                    item.id,
+                    item.prompt
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn reflection_prompts_do_not_assume_handing_work_off() {
     let lib = library();

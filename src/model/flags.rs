@@ -34,7 +34,7 @@ pub const ITEM_FLAG_KEYED: u8 = 4;
 /// team's daily work is dated or second-hand.
 pub const LOSING_TOUCH_ITEMS: [&str; 4] = [
     "run-build-recently",
-    "dated-sense",
+    "tech-lead-judges-effort",
     "incident-from-writeup",
     "friction-secondhand",
 ];
