@@ -199,6 +199,37 @@ fn prompts_do_not_set_one_answer_against_a_worse_one() {
     }
 }
 
+/// The pattern for a hybrid that works gives both sides of the debate, and
+/// does not hand the sceptical essays the last word: the last essay it names
+/// argues for coding, and its advice covers making the coding count as well
+/// as a tripwire.
+#[test]
+fn the_sustainable_pattern_gives_both_sides_and_the_last_word_to_neither_camp() {
+    let lib = library();
+    let text = &lib
+        .patterns
+        .iter()
+        .find(|p| p.id == "sustainable-player-coach")
+        .expect("the pattern")
+        .summary;
+    let pro = ["Lasn", "the developer-experience essay"];
+    let against = [
+        "The player/coach trap essay",
+        "the player/coach trap essay",
+        "The Myth of the Coding Manager",
+    ];
+    let last = |names: &[&str]| names.iter().filter_map(|n| text.rfind(n)).max();
+    let (Some(pro_at), Some(against_at)) = (last(&pro), last(&against)) else {
+        panic!("both sides named: {text}");
+    };
+    assert!(
+        pro_at > against_at,
+        "the sceptical side has the last word: {text}"
+    );
+    assert!(text.contains("tripwire"), "{text}");
+    assert!(text.contains("make it count"), "{text}");
+}
+
 #[test]
 fn reflection_prompts_do_not_assume_handing_work_off() {
     let lib = library();

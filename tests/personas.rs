@@ -189,6 +189,26 @@ fn the_trap_persona_gets_a_trap_verdict_with_distinct_flags() {
         picked.contains(&"review-to-learn".to_string()),
         "{picked:?}"
     );
+    // They agree that the coding their own manager expects leaves too
+    // little room for management work: that answer is seen, as a flag that
+    // quotes it, and answered by agreeing the share with the boss.
+    let expected = v["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "coding-expected")
+        .expect("the boss's expectation is flagged");
+    assert!(
+        expected["raised_by"][0]
+            .as_str()
+            .unwrap()
+            .contains("The coding my manager expects of me"),
+        "{expected}"
+    );
+    assert!(
+        picked.contains(&"agree-coding-share".to_string()),
+        "{picked:?}"
+    );
     let total = minutes(&v);
     assert!(total <= 90, "{total} minutes a week at burnout 50");
 }
