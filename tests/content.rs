@@ -230,6 +230,63 @@ fn the_sustainable_pattern_gives_both_sides_and_the_last_word_to_neither_camp() 
     assert!(text.contains("make it count"), "{text}");
 }
 
+/// Each `why` gives both sides; neither side may usually have the last
+/// word. Across a set, the whys whose last-named essay argues for coding
+/// (Lasn, the developer-experience essay) and those whose last-named essay
+/// argues against it (the Myth, the player/coach trap essay, the
+/// staying-technical essay) are within 2 of each other.
+#[test]
+fn neither_side_of_the_debate_usually_has_the_last_word() {
+    let lib = library();
+    let pro = ["Lasn", "developer-experience essay"];
+    let against = [
+        "Myth of the Coding Manager",
+        "player/coach trap essay",
+        "staying-technical essay",
+    ];
+    let last = |why: &str, names: &[&str]| names.iter().filter_map(|n| why.rfind(n)).max();
+    for id in OWN_SETS {
+        let (mut pro_last, mut against_last) = (0i32, 0i32);
+        for item in set(&lib, id).scored_items() {
+            let why = item.why.as_deref().unwrap_or("");
+            match (last(why, &pro), last(why, &against)) {
+                (Some(p), Some(a)) if p > a => pro_last += 1,
+                (Some(_), None) => pro_last += 1,
+                (_, Some(_)) => against_last += 1,
+                (None, None) => panic!("{id}/{} names no essay", item.id),
+            }
+        }
+        assert!(
+            (pro_last - against_last).abs() <= 2,
+            "{id}: the pro-coding side has the last word in {pro_last} whys, the other side in {against_last}"
+        );
+    }
+}
+
+/// A scored prompt makes one claim: no second clause joined by "; ",
+/// ", and " or " but ", and (a choice item's lead-in apart) one sentence.
+#[test]
+fn scored_prompts_make_one_claim() {
+    let lib = library();
+    for id in ["core", "quick", "onboarding", "perception"] {
+        for item in set(&lib, id).scored_items() {
+            let prompt = item.prompt.as_str();
+            let question = if item.kind == Kind::Choice {
+                prompt.rsplit(". ").next().unwrap_or(prompt)
+            } else {
+                prompt
+            };
+            for joint in ["; ", ", and ", " but ", ". "] {
+                assert!(
+                    !question.contains(joint),
+                    "{id}/{} joins two claims with {joint:?}: {prompt:?}",
+                    item.id
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn reflection_prompts_do_not_assume_handing_work_off() {
     let lib = library();
