@@ -139,6 +139,22 @@ fn the_sceptic_with_nine_reports_is_offered_a_deliberate_hybrid_not_a_verdict_ag
             .any(|p| suggestions.contains(&p.to_string())),
         "{suggestions:?}"
     );
+    // "Why for you" quotes the answer a practice works on, so the reader
+    // sees which of their own answers it came from.
+    let one_on_ones = v["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "protect-one-on-ones")
+        .expect("protect-one-on-ones");
+    assert!(
+        one_on_ones["why"]
+            .as_str()
+            .unwrap()
+            .contains("It works on your answer \"In the last two weeks, I moved, shortened or cancelled 1:1s to make room for other work.\": Sometimes"),
+        "{}",
+        one_on_ones["why"]
+    );
     let total = minutes(&v);
     assert!(total <= 90, "{total} minutes a week at burnout 50");
     // Every coding item was asked: they code.

@@ -61,6 +61,7 @@ pub fn assess(library: &Library, full_set: &QuestionSet, sheet: &AnswerSheet) ->
                 pattern_title: &text.title,
                 profile: p,
                 flags: &flags,
+                set,
             };
             // The suggestions are taken up together, so they share the weekly
             // budget; the plan adds one practice a week and ranks deeper.

@@ -22,11 +22,13 @@
 //! offered to a small team (5 reports or fewer) with low risk and no
 //! critical-path work, and at most one of them.
 
+use super::answers::describe_answer;
 use super::condition::Condition;
 use super::dimension::Dimension;
 use super::flags::RaisedFlag;
 use super::pattern::{HIGH_RISK, LOW_RISK, Pattern};
 use super::profile::{LARGE_TEAM, Profile, SMALL_TEAM, Stage};
+use super::question_set::QuestionSet;
 use super::scoring::Scores;
 use serde::{Deserialize, Serialize};
 
@@ -149,6 +151,8 @@ pub struct Context<'a> {
     pub pattern_title: &'a str,
     pub profile: &'a Profile,
     pub flags: &'a [RaisedFlag],
+    /// The set answered, to quote the answer a practice works on.
+    pub set: &'a QuestionSet,
 }
 
 /// Whether this person may be offered implementation work at all.
@@ -192,10 +196,26 @@ pub fn settled(p: &Practice, scores: &Scores) -> bool {
 /// True when one of the items in `settled_by` was answered in the middle or
 /// worse: a 3 or less on a strength, a 3 or more on a risk.
 pub fn works_on_an_answer(p: &Practice, scores: &Scores) -> bool {
-    p.settled_by.iter().any(|item| {
-        keyed_answer(scores, item)
-            .is_some_and(|(keyed, risk)| if risk { keyed >= 3 } else { keyed <= 3 })
-    })
+    answer_worked_on(p, scores).is_some()
+}
+
+/// The item in `settled_by` answered worst, if it was answered in the
+/// middle or worse (the first listed among equals), with the answer as given.
+fn answer_worked_on<'p>(p: &'p Practice, scores: &Scores) -> Option<(&'p str, u8)> {
+    let mut worst: Option<(&str, u8, u8)> = None;
+    for item in &p.settled_by {
+        for d in Dimension::ALL {
+            let Some(c) = scores.get(d).contributions.iter().find(|c| &c.item == item) else {
+                continue;
+            };
+            // 3 is the middle; 5 the worst, whichever way the dimension runs.
+            let severity = if d.is_risk() { c.keyed } else { 6 - c.keyed };
+            if severity >= 3 && worst.is_none_or(|(_, _, s)| severity > s) {
+                worst = Some((item.as_str(), c.raw, severity));
+            }
+        }
+    }
+    worst.map(|(item, raw, _)| (item, raw))
 }
 
 fn applies(p: &Practice, scores: &Scores, profile: &Profile) -> bool {
@@ -402,8 +422,13 @@ fn why(
     if p.patterns.contains(&pattern) {
         sentences.push(format!("Fits the {pattern_title} pattern."));
     }
-    if flag.is_none() && works_on_an_answer(p, scores) {
-        sentences.push("It works on one of your answers that has room to improve.".to_string());
+    if flag.is_none()
+        && let Some((item, raw)) = answer_worked_on(p, scores)
+    {
+        sentences.push(format!(
+            "It works on your answer {}.",
+            describe_answer(context.set, item, raw)
+        ));
     }
     if let Some(dim) = main {
         let name = dim.title().to_lowercase();
