@@ -341,6 +341,22 @@ fn a_manager_who_writes_no_code_is_not_asked_about_their_code() {
     // agreement in place, 1:1s never moved, decisions made without them).
     let suggestions = ids(&v["suggestions"]);
     assert!(suggestions.contains(&"learn-with-a-guide".to_string()));
+    // Their last incident is known from its write-up and their picture is
+    // second-hand: incident reviews are offered, for the losing-touch flag.
+    let incidents = v["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "read-incident-reviews")
+        .expect("read-incident-reviews");
+    assert!(
+        incidents["why"]
+            .as_str()
+            .unwrap()
+            .starts_with("Answers a flag: Several answers say your picture"),
+        "{}",
+        incidents["why"]
+    );
     // They already ask what slowed people down "Often"; one walkthrough, not
     // two; and a short list.
     assert!(
