@@ -99,6 +99,28 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Rate a manager as their coach, manager, peer or report: the questions
+    /// only, ending in an answers file to send back
+    #[command(
+        long_about = "Rate a manager as their coach, manager, peer or report: the question screens \
+only, with no scores or results, ending in an answers file to send back to whoever asked you. The file \
+is new, in the current folder, named rating-PERSPECTIVE-TOKEN.toml with a random token: nothing in its \
+name or content says who you are. Nothing is stored anywhere else."
+    )]
+    Rate {
+        /// The set to rate on (default: `coach` for a coach, else `perception`)
+        #[arg(long = "set", value_name = "ID")]
+        set: Option<String>,
+        /// Who is rating
+        #[arg(long = "as", value_enum, value_name = "PERSPECTIVE")]
+        rater: PerspectiveArg,
+        /// Write to this new file instead of a new name in the current folder
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Plain lines for screen readers and braille displays, as for `start`
+        #[arg(long)]
+        accessible: bool,
+    },
     /// List the saved sessions
     History {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]

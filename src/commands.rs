@@ -120,6 +120,12 @@ pub fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
             )
         }
         Some(Command::Remind { id, output }) => remind(&paths?, &id, output.as_deref()),
+        Some(Command::Rate {
+            set,
+            rater,
+            output,
+            accessible,
+        }) => rate(paths, set, rater.into(), output, accessible),
         Some(Command::Form { set, rater, output }) => form(
             &library(paths.ok().as_ref())?,
             set,
@@ -492,6 +498,146 @@ fn remind(paths: &Paths, id: &str, output: Option<&Path>) -> color_eyre::Result<
     }
 }
 
+/// The set a rater answers: `--set`, else the perspective's own. It must be
+/// a set rated by someone else, the rule answers files with `rater` follow.
+fn rater_set(
+    lib: &Library,
+    set: Option<String>,
+    perspective: Perspective,
+) -> Result<&crate::model::QuestionSet, String> {
+    let id = set.unwrap_or_else(|| perspective.default_set().to_string());
+    match lib.set(&id) {
+        Some(s) if s.rater == Rater::Other => return Ok(s),
+        _ => {}
+    }
+    let raters: Vec<&str> = lib
+        .sets
+        .iter()
+        .filter(|s| s.rater == Rater::Other)
+        .map(|s| s.id.as_str())
+        .collect();
+    let why = if lib.set(&id).is_some() {
+        "is a self-assessment, not a set for rating someone else"
+    } else {
+        "is not a question set"
+    };
+    Err(format!(
+        "--set {id}: \"{id}\" {why}; choose one of: {}",
+        raters.join(", ")
+    ))
+}
+
+/// `altitude rate`: the question screens for a rater, ending in a new
+/// answers file whose name does not identify them.
+fn rate(
+    paths: Result<Paths, crate::store::NoHomeDir>,
+    set: Option<String>,
+    perspective: Perspective,
+    output: Option<PathBuf>,
+    accessible: bool,
+) -> color_eyre::Result<ExitCode> {
+    let paths = paths?;
+    let lib = library(Some(&paths))?;
+    let set = match rater_set(&lib, set, perspective) {
+        Ok(set) => set.id.clone(),
+        Err(message) => {
+            warn!("error: {message}");
+            return Ok(ExitCode::from(FAILURE));
+        }
+    };
+    // A name that is taken, or a folder that does not exist, is said now,
+    // not after the rater has answered every question.
+    if let Some(path) = &output {
+        let taken = path.symlink_metadata().is_ok();
+        let parent = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let problem = if taken {
+            Some(std::io::ErrorKind::AlreadyExists)
+        } else if !parent.is_dir() {
+            Some(std::io::ErrorKind::NotFound)
+        } else {
+            None
+        };
+        if let Some(kind) = problem {
+            let e = crate::store::SaveError {
+                path: path.clone(),
+                source: kind.into(),
+            };
+            warn!("error: {e}; nothing was asked yet, choose another -o");
+            return Ok(ExitCode::from(FAILURE));
+        }
+    }
+    let dir = match std::env::current_dir() {
+        Ok(dir) => dir,
+        Err(e) => {
+            warn!(
+                "error: the current folder cannot be read ({e}); run `altitude rate` from another folder, or pass -o FILE"
+            );
+            return Ok(ExitCode::from(FAILURE));
+        }
+    };
+    let (config, problem) = Config::load(&paths.config_dir);
+    if let Some(problem) = problem {
+        warn!("warning: {problem}");
+    }
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    let accessible = accessible || dumb || config.accessible;
+    let run = crate::tui::app::RaterRun::new(perspective, dir, output);
+    let app = crate::tui::run::rater_app(lib, config, &set, run);
+    if accessible {
+        let mut input = std::io::stdin().lock();
+        let mut out = output::stdout();
+        // The stream itself says where the answers went, or why they could not go.
+        return match crate::tui::linear::run_rating(app, &paths, &mut input, &mut out) {
+            Ok(app) if app.rater.as_ref().is_some_and(|r| r.failed.is_some()) => {
+                Ok(ExitCode::from(FAILURE))
+            }
+            Ok(_) => Ok(ExitCode::SUCCESS),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+            Err(e) => Err(e.into()),
+        };
+    }
+    #[allow(clippy::disallowed_methods)] // only asks whether it is a terminal
+    let stdout_is_terminal = std::io::stdout().is_terminal();
+    if !std::io::stdin().is_terminal() || !stdout_is_terminal {
+        warn!(
+            "altitude: rating needs a terminal on stdin and stdout; `altitude rate --accessible` reads answers line by line, and `altitude form` writes a form to fill in with any editor"
+        );
+        return Ok(ExitCode::from(NO_TERMINAL));
+    }
+    let (ending, app) = crate::tui::run::run_rating(app, &paths)?;
+    if ending != crate::tui::run::Ending::Quit {
+        return Ok(ExitCode::from(ending.exit_code()));
+    }
+    rated(&app)
+}
+
+/// After `rate`: where the answers went (the screen that said so is gone),
+/// or why they could not be written.
+fn rated(app: &crate::tui::app::App) -> color_eyre::Result<ExitCode> {
+    let Some(run) = &app.rater else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    match &run.written {
+        Some(path) => {
+            warn!(
+                "Your answers are in {}. Send it to whoever asked you for it: the manager, or their coach if the coach collects the answers.",
+                path.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        None => match &run.failed {
+            Some(why) => {
+                warn!("error: your answers were not written: {why}");
+                Ok(ExitCode::from(FAILURE))
+            }
+            None => Ok(ExitCode::SUCCESS),
+        },
+    }
+}
+
 /// Writes a rating form for `perspective` on `set` (or the perspective's own set).
 fn form(
     lib: &Library,
@@ -499,19 +645,12 @@ fn form(
     perspective: Perspective,
     output: Option<&Path>,
 ) -> color_eyre::Result<ExitCode> {
-    let id = set.unwrap_or_else(|| perspective.default_set().to_string());
-    let Some(set) = lib.set(&id).filter(|s| s.rater == Rater::Other) else {
-        let raters: Vec<&str> = lib
-            .sets
-            .iter()
-            .filter(|s| s.rater == Rater::Other)
-            .map(|s| s.id.as_str())
-            .collect();
-        warn!(
-            "error: \"{id}\" is not a set for rating someone else; choose one of: {}",
-            raters.join(", ")
-        );
-        return Ok(ExitCode::from(FAILURE));
+    let set = match rater_set(lib, set, perspective) {
+        Ok(set) => set,
+        Err(message) => {
+            warn!("error: {message}");
+            return Ok(ExitCode::from(FAILURE));
+        }
     };
     let text = form::render(set, perspective);
     match output {

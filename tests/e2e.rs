@@ -695,3 +695,86 @@ fn two_instances_at_once_keep_both_sessions() {
     assert_eq!(firsts, vec![1, 5]);
     assert!(files_in(&sandbox.unfinished_dir()).is_empty());
 }
+
+/// A coach rates with `altitude rate`: the opening screen, the twenty
+/// questions, the end screen naming the file; then Ctrl-C in a second run
+/// keeps the answers given. Nothing reaches the data dir, and the files are
+/// read by `score --others`.
+#[test]
+fn a_coach_rates_with_altitude_rate_and_sends_back_a_file() {
+    let sandbox = Sandbox::new();
+    let mut tui = Tui::spawn(&sandbox, &["rate", "--as", "coach"], 24, 80);
+    tui.wait_for("You are rating the manager who asked you, as their coach");
+    tui.wait_for("[rating as coach]");
+    tui.press(ENTER);
+    for i in 1..=19 {
+        tui.wait_for(&format!("{i} / 20"));
+        tui.press("4");
+    }
+    tui.wait_for("20 / 20");
+    tui.press("Talks about the billing rewrite every week");
+    tui.wait_for("billing rewrite");
+    tui.press(ENTER);
+    tui.wait_for("That was the last question.");
+    tui.wait_for("You answered 20 of 20");
+    tui.press(ENTER);
+    tui.wait_for("Your answers are in:");
+    tui.press("q");
+    assert!(tui.wait_exit().success());
+
+    let ratings: Vec<PathBuf> = files_in(sandbox.dir.path())
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    assert_eq!(ratings.len(), 1, "{ratings:?}");
+    let rating = read_toml(&ratings[0]);
+    assert_eq!(rating["set"].as_str(), Some("coach"));
+    assert_eq!(rating["rater"].as_str(), Some("coach"));
+    assert_eq!(rating["answers"].as_table().map(|a| a.len()), Some(20));
+    assert!(
+        !sandbox.data().exists(),
+        "a rater's run wrote to the data dir"
+    );
+
+    // A second run, stopped with Ctrl-C after two answers: they are kept,
+    // in a second file.
+    let mut tui = Tui::spawn(&sandbox, &["rate", "--as", "coach"], 24, 80);
+    tui.wait_for("[rating as coach]");
+    tui.press(ENTER);
+    tui.wait_for("1 / 20");
+    tui.press("2");
+    tui.wait_for("2 / 20");
+    tui.press("5");
+    tui.wait_for("3 / 20");
+    tui.press(CTRL_C);
+    assert!(tui.wait_exit().success());
+    assert!(!tui.alternate_screen());
+    let ratings: Vec<PathBuf> = files_in(sandbox.dir.path())
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    assert_eq!(ratings.len(), 2, "{ratings:?}");
+    let partial = ratings
+        .iter()
+        .map(|p| read_toml(p))
+        .find(|t| t["answers"].as_table().map(|a| a.len()) == Some(2))
+        .expect("the partial file");
+    assert_eq!(partial["rater"].as_str(), Some("coach"));
+
+    let score = std::process::Command::new(env!("CARGO_BIN_EXE_altitude"))
+        .args(["score", "--answers"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/answers/trap.toml"))
+        .args(["--format", "json", "--others"])
+        .args(&ratings)
+        .env("ALTITUDE_DATA_DIR", sandbox.data())
+        .env("ALTITUDE_CONFIG_DIR", sandbox.config())
+        .output()
+        .expect("run score");
+    assert!(
+        score.status.success(),
+        "{}",
+        String::from_utf8_lossy(&score.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&score.stdout).unwrap();
+    assert_eq!(v["perspectives"]["coach"]["raters"], 2);
+}

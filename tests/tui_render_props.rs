@@ -187,6 +187,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Discard),
         1 => Just(Resume),
         2 => Just(StartOther),
+        1 => Just(WriteRating),
     ]
 }
 
@@ -255,6 +256,18 @@ fn perform(app: &mut App, action: Action) {
                 "/nonexistent/{long}.md"
             ))));
         }
+        Some(Effect::WriteRating { text, .. }) => {
+            // A failure first when the file would be short, else written:
+            // both the error and a long path must fit the screen.
+            let long = "z".repeat(200);
+            app.update(if text.len() % 2 == 0 {
+                Action::RatingFailed(format!(
+                    "could not save /nonexistent/{long}: the disk is full"
+                ))
+            } else {
+                Action::RatingWritten(PathBuf::from(format!("/nonexistent/{long}.toml")))
+            });
+        }
         Some(Effect::Quit | Effect::SaveProgress(_) | Effect::Discard(_)) | None => {}
     }
 }
@@ -270,14 +283,28 @@ proptest! {
     fn rendering_never_panics_at_any_size_on_any_reachable_screen(
         returning in any::<bool>(),
         colour in any::<bool>(),
+        rater in prop::option::of(0usize..4),
         journey in 0..journeys().len(),
         steps in prop::collection::vec((action(), size()), 0..40),
         last in (0u16..=300, 0u16..=100),
     ) {
         let mut app = app(returning, colour);
-        // The journeys' screens have their own snapshots: draw once at the end.
-        for action in &journeys()[journey] {
-            perform(&mut app, action.clone());
+        match rater {
+            // `altitude rate`, in a folder with a long name.
+            Some(p) => {
+                let perspective = altitude::model::perspective::Perspective::ALL[p];
+                let dir = PathBuf::from(format!("/nonexistent/{}", "r".repeat(150)));
+                app.start_rating(
+                    perspective.default_set(),
+                    altitude::tui::app::RaterRun::new(perspective, dir, None),
+                );
+            }
+            // The journeys' screens have their own snapshots: draw once at the end.
+            None => {
+                for action in &journeys()[journey] {
+                    perform(&mut app, action.clone());
+                }
+            }
         }
         draw_and_check(&app, last.0, last.1)?;
         for (action, (w, h)) in steps {

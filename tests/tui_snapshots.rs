@@ -985,3 +985,92 @@ fn wide_results_show_the_method_beside_them() {
     shows(&text, "Pattern:");
     shows(&text, "How the scores were computed");
 }
+
+// ---------------------------------------------------------------- altitude rate
+
+fn rating(set: &str, perspective: altitude::model::perspective::Perspective) -> App {
+    let mut app = new_app();
+    app.start_rating(
+        set,
+        altitude::tui::app::RaterRun::new(perspective, PathBuf::from("/home/sam/ratings"), None),
+    );
+    app
+}
+
+#[test]
+fn rate_intro_for_a_report_and_a_coach() {
+    use altitude::model::perspective::Perspective;
+    let app = rating("perception", Perspective::Report);
+    let text = screen(&app);
+    shows(&text, "as someone who reports to them");
+    shows(&text, "at least 3 people");
+    assert_snapshot!("rate_intro_report", text);
+    assert_snapshot!("rate_intro_report_160x48", draw(&app, 160, 48));
+    let text = screen(&rating("coach", Perspective::Coach));
+    shows(&text, "the manager sees your answers as yours");
+    assert_snapshot!("rate_intro_coach", text);
+}
+
+#[test]
+fn rate_question_shows_no_profile_and_who_is_rating() {
+    let mut app = rating(
+        "perception",
+        altitude::model::perspective::Perspective::Peer,
+    );
+    act(&mut app, &[Action::Enter]);
+    let text = screen(&app);
+    shows(&text, "[rating as peer]");
+    shows(&text, "1 / 21");
+    assert_snapshot!("rate_question", text);
+}
+
+#[test]
+fn rate_quit_with_answers_asks_first() {
+    let mut app = rating(
+        "perception",
+        altitude::model::perspective::Perspective::Peer,
+    );
+    act(
+        &mut app,
+        &[
+            Action::Enter,
+            Action::Answer(4),
+            Action::Answer(2),
+            Action::Quit,
+        ],
+    );
+    let text = screen(&app);
+    shows(
+        &text,
+        "You have answered 2 questions that are not in a file yet.",
+    );
+    assert_snapshot!("rate_confirm_leave", text);
+}
+
+#[test]
+fn rate_end_before_and_after_the_file_is_written() {
+    let mut app = rating("coach", altitude::model::perspective::Perspective::Coach);
+    act(&mut app, &[Action::Enter]);
+    while let Screen::Question { text, .. } = app.screen {
+        app.update(if text {
+            Action::Skip
+        } else {
+            Action::Answer(4)
+        });
+    }
+    let text = screen(&app);
+    shows(&text, "That was the last question.");
+    assert_snapshot!("rate_end", text);
+    let effect = app.update(Action::Enter);
+    assert!(
+        matches!(effect, Some(Effect::WriteRating { .. })),
+        "{effect:?}"
+    );
+    app.update(Action::RatingWritten(PathBuf::from(
+        "/home/sam/ratings/rating-coach-k3x9q2mz.toml",
+    )));
+    let text = screen(&app);
+    shows(&text, "/home/sam/ratings/rating-coach-k3x9q2mz.toml");
+    assert_snapshot!("rate_written", text);
+    assert_snapshot!("rate_written_160x48", draw(&app, 160, 48));
+}

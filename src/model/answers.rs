@@ -256,3 +256,29 @@ pub fn describe_answer(set: &QuestionSet, item_id: &str, raw: u8) -> String {
     };
     format!("\"{}\": {label}{effect}", item.prompt)
 }
+
+/// A rater's answers as an answers file: what `altitude rate` writes and
+/// `score --others` reads. Nothing in it says who rated, where or when: the
+/// set, the perspective and the answers only.
+pub fn rating_toml(
+    set: &QuestionSet,
+    perspective: Perspective,
+    answers: &BTreeMap<String, Answer>,
+) -> Result<String, toml::ser::Error> {
+    #[derive(Serialize)]
+    struct RatingFile<'a> {
+        set: &'a str,
+        rater: &'a str,
+        answers: &'a BTreeMap<String, Answer>,
+    }
+    let body = toml::to_string(&RatingFile {
+        set: &set.id,
+        rater: perspective.id(),
+        answers,
+    })?;
+    Ok(format!(
+        "# altitude: answers from a {} on the set \"{}\". Send this file back to the\n# person who asked you for it; `altitude score --others` reads it.\n{body}",
+        perspective.id(),
+        set.id
+    ))
+}

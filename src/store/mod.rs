@@ -6,6 +6,7 @@
 pub mod atomic;
 pub mod config;
 pub mod paths;
+pub mod ratings;
 pub mod read;
 pub mod sessions;
 pub mod sets;

@@ -51,6 +51,8 @@ pub enum Action {
     StartOther,
     /// `v` on results: attach evidence from the configured sources.
     AttachEvidence,
+    /// `altitude rate`: write the answers given so far to the rater's file.
+    WriteRating,
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
     /// Outcome: the autosave worked; the session's id on disk.
@@ -68,6 +70,10 @@ pub enum Action {
     Exported(PathBuf),
     /// Outcome: the report could not be written.
     ExportFailed(String),
+    /// Outcome: the rater's answers file was written here.
+    RatingWritten(PathBuf),
+    /// Outcome: the rater's answers file could not be written, and why.
+    RatingFailed(String),
     /// Outcome: the evidence figures read, or why they could not be.
     EvidenceRead(Result<Box<crate::evidence::report::Json>, String>),
 }
@@ -89,5 +95,13 @@ pub enum Effect {
     },
     /// Read these evidence sources (the user confirmed, having seen them named).
     AttachEvidence(Box<crate::evidence::Request>),
+    /// Write a rater's answers file: to `to` (`-o`), else under a new
+    /// random name in `dir`. Never replaces a file.
+    WriteRating {
+        to: Option<PathBuf>,
+        dir: PathBuf,
+        perspective: crate::model::perspective::Perspective,
+        text: String,
+    },
     Quit,
 }

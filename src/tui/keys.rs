@@ -515,6 +515,60 @@ const HANDOVER: Table = &[
     quit(),
 ];
 
+const RATE_INTRO: Table = &[enter("start", "start the questions"), help(), quit()];
+
+const RATE_END: Table = &[
+    enter(
+        "write my answers file",
+        "write your answers to a new file, to send back",
+    ),
+    Binding::new(
+        &[Char('b'), Backspace],
+        "b",
+        Act::Do(A::Previous),
+        "back",
+        "the last question, to change an answer",
+    ),
+    esc("", "the last question, to change an answer"),
+    help(),
+    quit(),
+];
+
+const RATE_DONE: Table = &[
+    Binding::new(
+        &[Enter, Char('q')],
+        "Enter/q",
+        Act::Do(A::Quit),
+        "quit",
+        "quit; your answers are in the file named above",
+    ),
+    help(),
+];
+
+const CONFIRM_LEAVE_RATING: Table = &[
+    Binding::new(
+        &[Char('w')],
+        "w",
+        Act::Do(A::WriteRating),
+        "write them to a file",
+        "write the answers given so far to a file, to send back",
+    ),
+    Binding::new(
+        &[Char('d')],
+        "d",
+        Act::Do(A::Discard),
+        "discard and quit",
+        "quit without writing anything",
+    ),
+    Binding::new(
+        &[Char('n'), Esc],
+        "n/Esc",
+        Act::Do(A::No),
+        "keep answering",
+        "close this and carry on",
+    ),
+];
+
 const NOTE: Table = &[
     Binding::new(
         &[Esc],
@@ -616,6 +670,7 @@ pub fn table(screen: &Screen, overlay: Option<&Overlay>) -> Table {
         Some(Overlay::ConfirmNew) => return CONFIRM_NEW,
         Some(Overlay::ConfirmEvidence) => return CONFIRM_EVIDENCE,
         Some(Overlay::Note) => return NOTE,
+        Some(Overlay::ConfirmLeaveRating) => return CONFIRM_LEAVE_RATING,
         None => {}
     }
     match screen {
@@ -636,6 +691,9 @@ pub fn table(screen: &Screen, overlay: Option<&Overlay>) -> Table {
         Screen::Past { .. } => PAST,
         Screen::Sets { .. } => SETS,
         Screen::Handover => HANDOVER,
+        Screen::RateIntro => RATE_INTRO,
+        Screen::RateEnd { written: None } => RATE_END,
+        Screen::RateEnd { written: Some(_) } => RATE_DONE,
     }
 }
 
@@ -699,6 +757,10 @@ mod tests {
         CONFIRM_QUIT,
         CONFIRM_NEW,
         CONFIRM_EVIDENCE,
+        RATE_INTRO,
+        RATE_END,
+        RATE_DONE,
+        CONFIRM_LEAVE_RATING,
     ];
 
     /// Every footer fits an 80-column terminal, so no key hint is ever cut off.

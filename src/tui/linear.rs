@@ -54,6 +54,34 @@ pub fn run(
     linear.run()
 }
 
+/// Runs `altitude rate` in accessible mode, on an app from `rater_app`,
+/// until the answers are in a file, the rater quits, or input ends (which
+/// writes the answers given so far, so that nothing typed is lost). Hands
+/// the app back, so the command can say where the answers went.
+pub fn run_rating(
+    mut app: App,
+    paths: &Paths,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> std::io::Result<App> {
+    // A rater's answers are never autosaved, so this store is never written.
+    let mut store = SessionStore::new(&paths.data_dir);
+    let mut safe = crate::output::SafeWriter::new(out);
+    let mut linear = Linear {
+        app: &mut app,
+        store: &mut store,
+        input,
+        out: &mut safe,
+        shown: None,
+    };
+    writeln!(
+        linear.out,
+        "altitude rate, accessible mode. Type a number or a letter, then Enter. ? explains the keys; q quits, asking first if you have answers not yet in a file."
+    )?;
+    linear.run()?;
+    Ok(app)
+}
+
 struct Linear<'a> {
     app: &'a mut App,
     store: &'a mut SessionStore,
@@ -76,7 +104,10 @@ impl Linear<'_> {
             if self.shown.as_ref() != Some(&key) {
                 self.say_screen()?;
                 self.shown = Some(key);
-                if matches!(self.app.screen, Screen::Saved { .. }) {
+                if matches!(
+                    self.app.screen,
+                    Screen::Saved { .. } | Screen::RateEnd { written: Some(_) }
+                ) {
                     return Ok(());
                 }
             }
@@ -90,6 +121,9 @@ impl Linear<'_> {
             self.out.flush()?;
             let Some(line) = self.read_line()? else {
                 writeln!(self.out)?;
+                if self.app.rating() {
+                    return self.input_ended_rating();
+                }
                 writeln!(
                     self.out,
                     "Input ended. Your answers so far are saved; `altitude start --accessible` and r resume the session."
@@ -99,7 +133,17 @@ impl Linear<'_> {
             let line = line.trim().to_string();
             match line.as_str() {
                 "?" => self.say_keys()?,
-                "q" => {
+                "q" if self.app.rating() && self.app.overlay.is_none() => {
+                    self.act(vec![Action::Quit]);
+                    if self.app.overlay == Some(Overlay::ConfirmLeaveRating) {
+                        writeln!(
+                            self.out,
+                            "{} Type w to write your answers to a file to send back, d to discard them and quit, or Enter to keep answering.",
+                            self.app.unwritten_sentence()
+                        )?;
+                    }
+                }
+                "q" if !self.app.rating() => {
                     writeln!(
                         self.out,
                         "Quitting. Your answers so far are saved; choose resume next time."
@@ -114,6 +158,28 @@ impl Linear<'_> {
             if let Screen::Profile { error: Some(e), .. } = &self.app.screen {
                 writeln!(self.out, "Not accepted: {e}")?;
             }
+        }
+    }
+
+    /// Input ended while rating: the answers given so far go in a file.
+    fn input_ended_rating(&mut self) -> std::io::Result<()> {
+        let given = self.app.unwritten_answers();
+        if given == 0 {
+            return writeln!(self.out, "Input ended. Nothing was written.");
+        }
+        self.act(vec![Action::ForceQuit]);
+        match self.app.rater.as_ref() {
+            Some(run) if run.written.is_some() => {
+                for line in self.app.rating_end().iter().skip(1) {
+                    writeln!(self.out, "{}", line.as_str())?;
+                }
+                Ok(())
+            }
+            _ => writeln!(
+                self.out,
+                "Input ended. {}",
+                self.app.status.clone().unwrap_or_default()
+            ),
         }
     }
 
@@ -138,6 +204,7 @@ impl Linear<'_> {
             Screen::Profile { field, .. } => format!("profile {field:?}"),
             Screen::CheckIn { index } => format!("check-in {index}"),
             Screen::Results { method, .. } => format!("results {method}"),
+            Screen::RateEnd { written } => format!("end {}", written.is_some()),
             other => format!("{:?}", std::mem::discriminant(other)),
         }
     }
@@ -159,6 +226,18 @@ impl Linear<'_> {
             Screen::Results { method, .. } => self.say_results(method),
             Screen::Suggestions { .. } => self.say_suggestions(),
             Screen::Saved { path } => self.say_saved(&path),
+            Screen::RateIntro => {
+                for line in self.app.rating_intro() {
+                    writeln!(self.out, "{}", line.as_str())?;
+                }
+                writeln!(self.out, "Type Enter (an empty line) to start.")
+            }
+            Screen::RateEnd { .. } => {
+                for line in self.app.rating_end() {
+                    writeln!(self.out, "{}", line.as_str())?;
+                }
+                Ok(())
+            }
             Screen::History { .. } | Screen::Past { .. } | Screen::Sets { .. } => {
                 writeln!(
                     self.out,
@@ -513,6 +592,10 @@ impl Linear<'_> {
             Screen::Suggestions { .. } => {
                 "Type numbers to pick or unpick, Enter alone saves; b goes back to the results; q quits."
             }
+            Screen::RateIntro => "Enter alone starts the questions; q quits.",
+            Screen::RateEnd { .. } => {
+                "Enter alone writes your answers file; b goes back to the last question; q quits."
+            }
             _ => "Type the number of a choice and Enter; q quits.",
         };
         writeln!(self.out, "{text}")
@@ -521,6 +604,19 @@ impl Linear<'_> {
     // ------------------------------------------------------------ reading
 
     fn interpret(&mut self, line: &str) -> std::io::Result<Reply> {
+        if self.app.overlay == Some(Overlay::ConfirmLeaveRating) {
+            return Ok(match line {
+                "w" => Ok(vec![Action::WriteRating]),
+                "d" => Ok(vec![Action::Discard]),
+                "" | "n" => {
+                    writeln!(self.out, "Carrying on.")?;
+                    Ok(vec![Action::No])
+                }
+                _ => Err(
+                    "Type w to write your answers to a file, d to discard them and quit, or Enter to keep answering.".into(),
+                ),
+            });
+        }
         if self.app.overlay == Some(Overlay::ConfirmNew) {
             return Ok(match line {
                 "r" => Ok(vec![Action::Resume]),
@@ -586,6 +682,15 @@ impl Linear<'_> {
                 _ => Err("Type Enter for suggestions, m for the method, or b to go back.".into()),
             },
             Screen::Suggestions { cursor } => return self.pick_suggestions(cursor, line),
+            Screen::RateIntro => match line {
+                "" => Ok(vec![Action::Enter]),
+                _ => Err("Type Enter (an empty line) to start the questions, or q to quit.".into()),
+            },
+            Screen::RateEnd { .. } => match line {
+                "" => Ok(vec![Action::Enter]),
+                "b" => Ok(vec![Action::Previous]),
+                _ => Err("Type Enter to write your answers file, or b to go back.".into()),
+            },
             _ => Ok(vec![Action::Back]),
         })
     }

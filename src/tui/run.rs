@@ -4,7 +4,7 @@
 //! installed after color-eyre's).
 
 use super::action::{Action, Effect};
-use super::app::App;
+use super::app::{App, RaterRun};
 use super::keys::action_for;
 use super::library::SharedLibrary;
 use super::theme::Theme;
@@ -13,6 +13,7 @@ use crate::evidence;
 use crate::model::Mode;
 use crate::model::time::Clock;
 use crate::sessions::SessionStore;
+use crate::store::ratings;
 use crate::store::{Config, Paths};
 use crossterm::event::{self, Event};
 use std::sync::Arc;
@@ -109,20 +110,60 @@ pub fn run(
     launch: Launch,
 ) -> color_eyre::Result<Ending> {
     let (mut app, mut store) = load_app(library, paths);
-    let signal = watch_signals()?;
     // Its first autosave waits for the first frame, like every other.
     let first = if launch.start {
         start_launch(&mut app, &launch)
     } else {
         None
     };
+    drive(&mut app, &mut store, first)
+}
+
+/// The app for `altitude rate`: no history, no unfinished session, nothing
+/// read from or written to the data dir; on the opening screen of `set`.
+pub fn rater_app(
+    library: impl Into<SharedLibrary>,
+    config: Config,
+    set: &str,
+    run: RaterRun,
+) -> App {
+    let theme = Theme::from_env(config.theme);
+    let mut app = App::new(
+        library,
+        config,
+        crate::sessions::History::default(),
+        None,
+        Clock::System,
+    );
+    app.theme = theme;
+    app.zone = crate::model::time::Zone::Local;
+    app.start_rating(set, run);
+    app
+}
+
+/// Runs `altitude rate` until the rater quits; hands the app back, so the
+/// command can say where the answers went.
+pub fn run_rating(mut app: App, paths: &Paths) -> color_eyre::Result<(Ending, App)> {
+    // A rater's answers are never autosaved, so this store is never written.
+    let mut store = SessionStore::new(&paths.data_dir);
+    let ending = drive(&mut app, &mut store, None)?;
+    Ok((ending, app))
+}
+
+/// Takes the terminal, runs the event loop, and gives the terminal back.
+fn drive(
+    app: &mut App,
+    store: &mut SessionStore,
+    first: Option<Effect>,
+) -> color_eyre::Result<Ending> {
+    let signal = watch_signals()?;
     let mut terminal = ratatui::try_init()?;
     // Start crossterm's event reader now: it is what listens for SIGWINCH, and
     // a resize before it starts would be missed.
     event::poll(Duration::ZERO)?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    let result = event_loop(&mut terminal, &mut app, &mut store, &signal, first);
+    let result = event_loop(&mut terminal, app, store, &signal, first);
     let _ = ratatui::try_restore();
     // From here the main thread ends the process; the watcher must not call
     // `exit` at the same time (two threads in `exit` can crash).
@@ -267,6 +308,21 @@ pub fn perform(store: &mut SessionStore, effect: Effect) -> Option<Action> {
                 .map(|e| Box::new(evidence::report::json(&e)))
                 .map_err(|e| e.to_string()),
         )),
+        Effect::WriteRating {
+            to,
+            dir,
+            perspective,
+            text,
+        } => Some(
+            match to {
+                Some(path) => ratings::write_to(&path, &text),
+                None => ratings::write_new(&dir, perspective, &text),
+            }
+            .map_or_else(
+                |e| Action::RatingFailed(e.to_string()),
+                Action::RatingWritten,
+            ),
+        ),
         Effect::Quit => None,
     }
 }

@@ -62,6 +62,12 @@ pub enum Screen {
     },
     /// Coaching: "pass the keyboard to your coach".
     Handover,
+    /// `altitude rate`: who the answers are for and where they go.
+    RateIntro,
+    /// `altitude rate`: the answers are in; `written` once they are in a file.
+    RateEnd {
+        written: Option<PathBuf>,
+    },
 }
 
 /// A layer drawn over the screen.
@@ -75,6 +81,9 @@ pub enum Overlay {
     ConfirmEvidence,
     /// The note editor on the current question (coaching) or check-in.
     Note,
+    /// `altitude rate`, quitting with answers not yet in a file: write what
+    /// there is, or discard it.
+    ConfirmLeaveRating,
 }
 
 /// The smallest terminal the app draws into.

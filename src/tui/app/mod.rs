@@ -22,6 +22,9 @@ use std::path::PathBuf;
 
 mod profile;
 mod questions;
+mod rating;
+
+pub use rating::RaterRun;
 
 /// Most commitments a session can take away.
 pub const MAX_COMMITMENTS: usize = 3;
@@ -176,6 +179,8 @@ pub struct App {
     pub size: Option<(u16, u16)>,
     /// The time zone times are shown in: UTC unless the run loop says local.
     pub zone: crate::model::time::Zone,
+    /// `altitude rate`: the rater's run, with where their answers go.
+    pub rater: Option<RaterRun>,
 }
 
 impl App {
@@ -217,6 +222,7 @@ impl App {
             viewing: None,
             size: None,
             zone: crate::model::time::Zone::Utc,
+            rater: None,
         }
     }
 
@@ -268,6 +274,9 @@ impl App {
             self.status = None;
         }
         if action == Action::ForceQuit || (action == Action::Quit && self.too_small()) {
+            if self.rating() {
+                return self.force_leave_rating();
+            }
             self.quit = true;
             return Some(Effect::Quit);
         }
@@ -279,6 +288,7 @@ impl App {
                 self.overlay = Some(Overlay::Help);
                 return None;
             }
+            Action::Quit if self.rating() => return self.leave_rating(),
             Action::Quit if self.mid_session() => {
                 self.overlay = Some(Overlay::ConfirmQuit);
                 return None;
@@ -311,6 +321,8 @@ impl App {
             } => self.on_past(index, scroll, method, action),
             Screen::Sets { cursor } => self.on_sets(cursor, action),
             Screen::Handover => self.on_handover(action),
+            Screen::RateIntro => self.on_rate_intro(action),
+            Screen::RateEnd { written } => self.on_rate_end(written, action),
         }
     }
 
@@ -340,6 +352,21 @@ impl App {
                 let old = self.unfinished.take()?;
                 self.open_picker(None);
                 Some(Effect::Discard(Box::new(old)))
+            }
+            (Overlay::ConfirmLeaveRating, Action::WriteRating) => {
+                self.overlay = None;
+                self.write_rating(true)
+            }
+            (Overlay::ConfirmLeaveRating, Action::Discard) => {
+                if let Some(run) = self.rater.as_mut() {
+                    run.failed = None;
+                }
+                self.quit = true;
+                Some(Effect::Quit)
+            }
+            (Overlay::Help, Action::Quit) if self.rating() => {
+                self.overlay = None;
+                self.leave_rating()
             }
             (Overlay::Help, Action::Quit) if self.mid_session() => {
                 self.overlay = Some(Overlay::ConfirmQuit);
@@ -857,8 +884,12 @@ impl App {
 }
 
 impl App {
-    /// Autosave the active session as it is now.
+    /// Autosave the active session as it is now. A rater's answers are
+    /// never autosaved: they leave only in the file they send back.
     pub fn save_progress(&self) -> Option<Effect> {
+        if self.rating() {
+            return None;
+        }
         let active = self.active.as_ref()?;
         Some(Effect::SaveProgress(Box::new(active.session.clone())))
     }
@@ -892,6 +923,8 @@ impl App {
                 self.status = Some(format!("Report written to {}", path.display()));
             }
             Action::ExportFailed(message) => self.status = Some(message.clone()),
+            Action::RatingWritten(path) => self.rating_outcome(Ok(path.clone())),
+            Action::RatingFailed(message) => self.rating_outcome(Err(message.clone())),
             Action::EvidenceRead(found) => {
                 let found = found.clone().map(|json| *json);
                 return Some(if self.attach_evidence(found) {

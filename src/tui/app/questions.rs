@@ -9,6 +9,10 @@ impl App {
         let Some(active) = self.active.as_mut() else {
             return;
         };
+        if index >= active.current_set().items.len() && self.rater.is_some() {
+            self.screen = Screen::RateEnd { written: None };
+            return;
+        }
         if index >= active.current_set().items.len() {
             let other_pending = active.other_set.is_some() && !active.rating_other;
             if other_pending {
@@ -100,7 +104,7 @@ impl App {
             Action::Back if why => set(self, cursor, false),
             // Esc on the first question stays: the profile is behind it, and
             // a digit typed there would change it. `b` goes back on purpose.
-            Action::Back if index == 0 && !self.active.as_ref()?.rating_other => {
+            Action::Back if index == 0 && !self.active.as_ref()?.rating_other && !self.rating() => {
                 self.status =
                     Some("This is the first question; b goes back to your profile.".into());
                 None
@@ -244,6 +248,10 @@ impl App {
                 a.rating_other = false;
             }
             self.screen = Screen::Handover;
+            return None;
+        }
+        if index == 0 && self.rating() {
+            self.screen = Screen::RateIntro;
             return None;
         }
         if index == 0 {

@@ -44,6 +44,8 @@ fn screen_title(app: &App) -> String {
         },
         Screen::Sets { .. } => "Question sets".into(),
         Screen::Handover => format!("{set}: over to your coach"),
+        Screen::RateIntro => format!("{set}: rating a manager"),
+        Screen::RateEnd { .. } => format!("{set}: your answers"),
     }
 }
 
@@ -90,11 +92,11 @@ pub fn body_area(app: &App, area: Rect) -> Rect {
 pub fn chrome(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
     let message = status_message(app);
     let [title, body, status, footer] = areas(message.as_ref(), area);
-    let mode = app
-        .active
-        .as_ref()
-        .map(|a| format!("  [{} mode]", a.session.mode))
-        .unwrap_or_default();
+    let mode = match (&app.rater, &app.active) {
+        (Some(run), _) => format!("  [rating as {}]", run.perspective.id()),
+        (None, Some(a)) => format!("  [{} mode]", a.session.mode),
+        (None, None) => String::new(),
+    };
     // The title gives way, so the mode's closing `]` is never cut off.
     let room = usize::from(title.width).saturating_sub(11 + mode.chars().count());
     Line::from(vec![

@@ -9,6 +9,7 @@ mod home;
 mod picker;
 mod profile;
 mod question;
+mod rater;
 mod results;
 mod saved;
 mod sets;
@@ -51,6 +52,8 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Past { .. } => results::render(app, full, buf),
         Screen::Sets { .. } => sets::render(app, body, buf),
         Screen::Handover => question::render_handover(app, body, buf),
+        Screen::RateIntro => rater::render_intro(app, body, buf),
+        Screen::RateEnd { .. } => rater::render_end(app, body, buf),
     }
     match app.overlay {
         Some(Overlay::Help) => help::render_help(app, area, buf),
@@ -58,6 +61,7 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Overlay::ConfirmEvidence) => help::render_confirm_evidence(app, area, buf),
         Some(Overlay::ConfirmNew) => help::render_confirm_new(app, area, buf),
         Some(Overlay::Note) => question::render_note(app, area, buf),
+        Some(Overlay::ConfirmLeaveRating) => rater::render_confirm_leave(app, area, buf),
         None => {}
     }
 }

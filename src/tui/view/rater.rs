@@ -1,0 +1,67 @@
+//! `altitude rate`: the opening screen, the end screen, and the question
+//! asked when a rater quits with answers not yet in a file.
+
+use super::common::{boxed, centred, para};
+use crate::tui::app::App;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+
+/// Paragraphs with a blank line between them; the first is the heading.
+fn paragraphs(app: &App, texts: Vec<String>) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from("")];
+    for (i, text) in texts.into_iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::from(""));
+        }
+        let style = if i == 0 {
+            app.theme.title
+        } else {
+            app.theme.text
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    lines
+}
+
+/// The footer says Enter starts: the body keeps its rows for the words, as a
+/// long folder name wraps onto more of them.
+pub fn render_intro(app: &App, area: Rect, buf: &mut Buffer) {
+    para(paragraphs(app, app.rating_intro())).render(area, buf);
+}
+
+pub fn render_end(app: &App, area: Rect, buf: &mut Buffer) {
+    para(paragraphs(app, app.rating_end())).render(area, buf);
+}
+
+/// `q` with answers not yet in a file.
+pub fn render_confirm_leave(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let lines = vec![
+        Line::from(Span::styled(app.unwritten_sentence(), t.title)),
+        Line::from("Nothing is kept unless you write it now."),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("w", t.key),
+            Span::raw(" write them to a file to send back   "),
+            Span::styled("d", t.key),
+            Span::raw(" discard and quit   "),
+            Span::styled("Esc", t.key),
+            Span::raw(" keep answering"),
+        ]),
+    ];
+    let width = 64.min(area.width);
+    let inner = width.saturating_sub(2).max(1);
+    let height = lines
+        .iter()
+        .map(|l| (l.width() as u16).div_ceil(inner).max(1))
+        .sum::<u16>()
+        + 2;
+    let rect = centred(area, width, height);
+    Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(boxed("Quit", t.warn))
+        .render(rect, buf);
+}
