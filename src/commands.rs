@@ -3,21 +3,20 @@
 
 use crate::cli::ExportFormat;
 use crate::cli::{Cli, Command, ListFormat, ReportFormat};
-use crate::model::answers::parse_sheet;
 use crate::model::catalog::Library;
 use crate::model::form;
-use crate::model::location::Position;
 use crate::model::location::Problem;
 use crate::model::perspective::Perspective;
 use crate::model::question_set::Rater;
-use crate::model::raters::{Minimums, Rating, aggregate};
+use crate::model::raters::{Minimums, aggregate, parse_answers};
 use crate::model::session::{Session, summarize};
-use crate::model::{AnswerSheet, Assessment, Dimension, assess};
+use crate::model::{AnswerSheet, Assessment, Dimension};
 use crate::output;
 use crate::report::{json, markdown, perspectives, plain};
 use crate::sessions::SessionStore;
 use crate::store::atomic::{Replace, write_atomic};
-use crate::store::read::{files_in, read_limited};
+use crate::store::ratings::read_ratings;
+use crate::store::read::read_limited;
 use crate::store::sets;
 use crate::store::{Config, Paths};
 use crate::tui::library::SharedLibrary;
@@ -321,18 +320,10 @@ fn validate(lib: &Library, files: &[std::path::PathBuf]) -> color_eyre::Result<E
     })
 }
 
-/// Reads and checks an answers file.
 /// Reads an answers file, or a filled-in rating form, and scores it.
 fn read_sheet(lib: &Library, path: &Path) -> Result<(AnswerSheet, Assessment), Problem> {
     let source = read_limited(path)?;
-    let sheet = if form::is_form(&source) {
-        form::parse(path, &source, &lib.sets)?
-    } else {
-        parse_sheet(path, &source, &lib.sets)?
-    };
-    let set = lib.set(&sheet.set).expect("parse_sheet checked the set id");
-    let assessment = assess(lib, set, &sheet);
-    Ok((sheet, assessment))
+    parse_answers(lib, path, &source)
 }
 
 fn score(
@@ -371,13 +362,14 @@ fn score(
     let groups = if others.is_empty() {
         None
     } else {
-        match read_ratings(lib, others) {
-            Ok(ratings) => Some(aggregate(&own, &sheet.answers, &ratings, minimums)),
-            Err(p) => {
+        let (ratings, problems) = read_ratings(lib, others);
+        if !problems.is_empty() {
+            for p in &problems {
                 warn!("error: {p}");
-                return Ok(ExitCode::from(FAILURE));
             }
+            return Ok(ExitCode::from(FAILURE));
         }
+        Some(aggregate(&own, &sheet.answers, &ratings, minimums))
     };
     let mut out = output::stdout();
     match format {
@@ -410,50 +402,6 @@ fn score(
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The raters' files: each named file, and the `*.toml` and `*.txt` files in
-/// each named folder. Every one must be a rating of the manager that says
-/// who rated.
-fn read_ratings(lib: &Library, paths: &[PathBuf]) -> Result<Vec<Rating>, Problem> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let found = files_in(path, &["toml", "txt"])
-                .map_err(|e| Problem::new(path, Position::START, format!("cannot read: {e}")))?;
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    files
-        .iter()
-        .map(|path| {
-            let (sheet, assessment) = read_sheet(lib, path)?;
-            if assessment.set.rater != Rater::Other {
-                return Err(Problem::new(
-                    path,
-                    Position::START,
-                    format!(
-                        "\"{}\" is a self-assessment; --others takes raters' answers to a set like \"coach\" or \"perception\"",
-                        assessment.set.id
-                    ),
-                ));
-            }
-            let perspective = sheet.rater.ok_or_else(|| {
-                Problem::new(
-                    path,
-                    Position::START,
-                    "this file does not say who rated; add `rater = \"peer\"` (coach, manager, peer or report)",
-                )
-            })?;
-            Ok(Rating {
-                perspective,
-                sheet,
-                assessment,
-            })
-        })
-        .collect()
 }
 
 /// Writes the check-in reminder of one session as an `.ics` event.
@@ -688,6 +636,11 @@ fn history(lib: &Library, paths: &Paths, format: ListFormat) -> color_eyre::Resu
                         .collect();
                     row.insert("scores".into(), serde_json::json!(scores));
                     row.insert("pattern".into(), serde_json::json!(sum.pattern));
+                    // How many raters' answers are attached: the groups are in `export`.
+                    row.insert(
+                        "raters".into(),
+                        serde_json::json!(s.others.as_ref().map(|o| o.files)),
+                    );
                     serde_json::Value::Object(row)
                 })
                 .collect();
@@ -797,6 +750,12 @@ fn export_json(lib: &Library, s: &Session) -> serde_json::Value {
     );
     out.insert("record".into(), serde_json::json!(s.record));
     out.insert("evidence".into(), serde_json::json!(s.evidence));
+    out.insert(
+        "perspectives".into(),
+        s.others
+            .as_ref()
+            .map_or(serde_json::Value::Null, |o| perspectives::json(&o.groups)),
+    );
     serde_json::Value::Object(out)
 }
 

@@ -188,6 +188,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Resume),
         2 => Just(StartOther),
         1 => Just(WriteRating),
+        2 => Just(AttachRaters),
     ]
 }
 
@@ -267,6 +268,28 @@ fn perform(app: &mut App, action: Action) {
             } else {
                 Action::RatingWritten(PathBuf::from(format!("/nonexistent/{long}.toml")))
             });
+        }
+        Some(Effect::ReadRaters(source)) => {
+            // A coach's file that reads, and one that does not.
+            let lib = library();
+            let mut coach = String::from("set = \"coach\"\nrater = \"coach\"\n[answers]\n");
+            for item in lib.set("coach").unwrap().scored_items() {
+                coach.push_str(&format!("{} = 2\n", item.id));
+            }
+            app.update(Action::RatersRead {
+                source,
+                files: vec![(PathBuf::from("/nonexistent/coach.toml"), coach)],
+                problems: vec![format!(
+                    "/nonexistent/{}.toml:1:1: not TOML",
+                    "p".repeat(200)
+                )],
+            });
+        }
+        Some(Effect::SaveOthers { .. }) => {
+            app.update(Action::OthersSaved(Err(format!(
+                "could not save /nonexistent/{}: the disk is full",
+                "o".repeat(200)
+            ))));
         }
         Some(Effect::Quit | Effect::SaveProgress(_) | Effect::Discard(_)) | None => {}
     }

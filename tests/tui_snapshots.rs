@@ -1074,3 +1074,74 @@ fn rate_end_before_and_after_the_file_is_written() {
     assert_snapshot!("rate_written", text);
     assert_snapshot!("rate_written_160x48", draw(&app, 160, 48));
 }
+
+// ---------------------------------------------------------------- raters' answers attached
+
+/// A rater's file: every scored item of `set` answered `value`, and a comment.
+fn rater_text(set: &str, rater: &str, value: u8) -> String {
+    let lib = library();
+    let mut text = format!("set = \"{set}\"\nrater = \"{rater}\"\n[answers]\n");
+    for item in &lib.set(set).unwrap().items {
+        if item.kind == Kind::Text {
+            text.push_str(&format!(
+                "{} = \"Talks about the rewrite a lot.\"\n",
+                item.id
+            ));
+        } else {
+            text.push_str(&format!("{} = {value}\n", item.id));
+        }
+    }
+    text
+}
+
+fn read_raters(app: &mut App) {
+    app.update(Action::RatersRead {
+        source: PathBuf::from("/home/me/returned"),
+        files: vec![
+            (PathBuf::from("/home/me/returned/a.toml"), rater_text("perception", "report", 4)),
+            (PathBuf::from("/home/me/returned/b.toml"), rater_text("perception", "report", 2)),
+            (PathBuf::from("/home/me/returned/c.toml"), rater_text("coach", "coach", 2)),
+        ],
+        problems: vec![
+            "/home/me/returned/d.toml:4:20: item \"knows-slow-steps\": value 9 is out of range; expected 1 to 5 or \"na\"".into(),
+        ],
+    });
+}
+
+#[test]
+fn attach_raters_prompt_then_perspectives_in_the_results() {
+    let mut app = at_results();
+    app.update(Action::AttachRaters);
+    for c in "~/returned".chars() {
+        app.update(Action::Edit(KeyCode::Char(c).into()));
+    }
+    let text = screen(&app);
+    shows(&text, "Attach raters' answers");
+    shows(&text, "~/returned");
+    assert_snapshot!("attach_raters_prompt", text);
+    let effect = app.update(Action::Enter);
+    assert_eq!(
+        effect,
+        Some(Effect::ReadRaters(PathBuf::from("~/returned")))
+    );
+    read_raters(&mut app);
+    for _ in 0..20 {
+        app.update(Action::PageDown);
+    }
+    let text = screen(&app);
+    shows(&text, "Raters' files not used");
+    assert_snapshot!("results_with_perspectives_end", text);
+    let tall = draw(&app, 80, 120);
+    shows(&tall, "Your reports: 2 raters (shown from 3)");
+    shows(&tall, "Not shown: fewer than 3 answered");
+    shows(&tall, "Your coach: 1 rater (shown from 1)");
+    assert_snapshot!("results_with_perspectives_80x120", tall);
+    // Attaching again asks before replacing.
+    app.update(Action::AttachRaters);
+    app.update(Action::Edit(KeyCode::Char('x').into()));
+    app.update(Action::Enter);
+    read_raters(&mut app);
+    let text = screen(&app);
+    shows(&text, "Replace them with the ones just read");
+    assert_snapshot!("attach_raters_confirm_replace", text);
+}

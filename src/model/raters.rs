@@ -4,13 +4,19 @@
 //! one answer can be worked out; under that, its answers are left out of
 //! every figure, not folded into another.
 
-use super::answers::{Answer, AnswerSheet};
-use super::assessment::Assessment;
+use super::answers::{Answer, AnswerSheet, parse_sheet};
+use super::assessment::{Assessment, assess};
+use super::catalog::Library;
 use super::dimension::Dimension;
+use super::form;
+use super::location::{Position, Problem};
 use super::perspective::Perspective;
+use super::question_set::Rater;
 use super::question_set::{Item, Kind, QuestionSet};
+use super::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::path::Path;
 
 /// The minimum group sizes in use: the floors, raised by `config.toml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -36,7 +42,7 @@ impl Minimums {
 pub const FINDING_GAP: i16 = 20;
 
 /// What a difference between self and a group means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FindingKind {
     /// You see more strength, or less risk, than they do.
@@ -91,7 +97,7 @@ impl FindingKind {
 
 /// One question behind a finding, quoted in full: the group's item, the mean
 /// of their answers, and the manager's own mirrored item and answer.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quoted {
     pub prompt: String,
     /// The group's mean answer on the item's own scale (1 to 5).
@@ -118,7 +124,7 @@ fn effect(keyed: f64, dim: Dimension) -> String {
 }
 
 /// A blind spot, hidden strength or hidden strain.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub kind: FindingKind,
     pub dimension: Dimension,
@@ -130,7 +136,7 @@ pub struct Finding {
 }
 
 /// A group's figures, present only at or over its minimum.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupFigures {
     /// The mean of the raters' dimension scores, per dimension.
     pub scores: BTreeMap<Dimension, Option<u8>>,
@@ -142,7 +148,7 @@ pub struct GroupFigures {
 }
 
 /// One perspective's group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     pub perspective: Perspective,
     pub raters: usize,
@@ -156,6 +162,69 @@ pub struct Rating {
     pub perspective: Perspective,
     pub sheet: AnswerSheet,
     pub assessment: Assessment,
+}
+
+/// Raters' answers attached to a session: the groups as aggregated when
+/// they were attached, and nothing else. A group under its minimum keeps
+/// only its count, so the answers it withheld are never stored; no file
+/// name is kept either, as a name can say who rated.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attached {
+    pub groups: Vec<Group>,
+    /// How many raters' files were used.
+    pub files: usize,
+    pub attached: Timestamp,
+}
+
+/// Reads an answers file or a filled-in form (`source`, read from `path`)
+/// against the library's sets, and scores it.
+pub fn parse_answers(
+    lib: &Library,
+    path: &Path,
+    source: &str,
+) -> Result<(AnswerSheet, Assessment), Problem> {
+    let sheet = if form::is_form(source) {
+        form::parse(path, source, &lib.sets)?
+    } else {
+        parse_sheet(path, source, &lib.sets)?
+    };
+    let set = lib.set(&sheet.set).ok_or_else(|| {
+        Problem::new(
+            path,
+            Position::START,
+            format!("unknown set \"{}\"", sheet.set),
+        )
+    })?;
+    let assessment = assess(lib, set, &sheet);
+    Ok((sheet, assessment))
+}
+
+/// Reads one rater's file: it must be a rating of the manager, on a set for
+/// raters, that says who rated.
+pub fn parse_rating(lib: &Library, path: &Path, source: &str) -> Result<Rating, Problem> {
+    let (sheet, assessment) = parse_answers(lib, path, source)?;
+    if assessment.set.rater != Rater::Other {
+        return Err(Problem::new(
+            path,
+            Position::START,
+            format!(
+                "\"{}\" is a self-assessment; raters' files hold answers to a set like \"coach\" or \"perception\"",
+                assessment.set.id
+            ),
+        ));
+    }
+    let perspective = sheet.rater.ok_or_else(|| {
+        Problem::new(
+            path,
+            Position::START,
+            "this file does not say who rated; add `rater = \"peer\"` (coach, manager, peer or report)",
+        )
+    })?;
+    Ok(Rating {
+        perspective,
+        sheet,
+        assessment,
+    })
 }
 
 /// Groups the ratings by perspective and works out what each may show.

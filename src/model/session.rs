@@ -114,6 +114,11 @@ pub struct Session {
     /// figures only, never titles, attendees or commit messages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<super::evidence::Json>,
+    /// Raters' answers attached from the results, as anonymous groups. A
+    /// finished session's later attachment lives beside its file (the store
+    /// merges it on load), as the finished file is never rewritten.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub others: Option<super::raters::Attached>,
 }
 
 impl Session {
@@ -160,6 +165,7 @@ impl Session {
             other: None,
             record: None,
             evidence: None,
+            others: None,
         }
     }
 

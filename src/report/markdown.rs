@@ -97,6 +97,7 @@ pub fn render_session(library: &Library, session: &Session, history: &[Summary])
     }
     write_body(&mut out, &a, &session.answers, other.as_ref());
     write_evidence(&mut out, set, session);
+    write_others(&mut out, session);
     let _ = writeln!(out, "## Commitments until next time\n");
     if session.commitments.is_empty() {
         let _ = writeln!(out, "None picked this time.\n");
@@ -147,6 +148,18 @@ fn write_next_steps(out: &mut String, session: &Session) {
 }
 
 /// A session whose question set is gone: what its record still says.
+/// The raters' answers attached to the session, as the groups were shown.
+fn write_others(out: &mut String, session: &Session) {
+    let Some(o) = &session.others else { return };
+    out.push_str(&super::perspectives::markdown(&o.groups));
+    let _ = writeln!(
+        out,
+        "*From {} raters' files, attached {}. Groups under their minimum show their count only.*\n",
+        o.files,
+        o.attached.display()
+    );
+}
+
 fn write_record_only(out: &mut String, session: &Session) {
     let _ = writeln!(out, "# altitude report\n");
     let Some(record) = &session.record else {
@@ -192,6 +205,8 @@ fn write_record_only(out: &mut String, session: &Session) {
             let _ = writeln!(out, "- **{}**: {}", escape(&s.title), escape(&s.why));
         }
     }
+    out.push('\n');
+    write_others(out, session);
 }
 
 fn write_sources(out: &mut String, a: &Assessment) {

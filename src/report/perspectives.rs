@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-fn signed(gap: i16) -> String {
+pub fn signed(gap: i16) -> String {
     format!("{gap:+}")
 }
 
@@ -24,7 +24,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// How a group is introduced: "Reports: 3 raters (shown from 3)".
-fn heading(g: &Group) -> String {
+pub fn heading(g: &Group) -> String {
     let name = g.perspective.group();
     let mut first = name.chars();
     let name = first
@@ -38,7 +38,7 @@ fn heading(g: &Group) -> String {
     )
 }
 
-fn withheld(g: &Group) -> String {
+pub fn withheld(g: &Group) -> String {
     format!(
         "Not shown: fewer than {} answered, so no figure could keep one person's answers private. Their answers are left out of every figure in this report.",
         g.min
@@ -46,7 +46,7 @@ fn withheld(g: &Group) -> String {
 }
 
 /// The question lines behind a finding.
-fn question_lines(f: &Finding) -> Vec<String> {
+pub fn question_lines(f: &Finding) -> Vec<String> {
     f.questions
         .iter()
         .map(|q| {

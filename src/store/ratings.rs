@@ -1,10 +1,16 @@
-//! A rater's answers file, written where the rater runs `altitude rate`:
+//! Raters' answers files. Writing one where the rater runs `altitude rate`:
 //! `rating-<perspective>-<token>.toml`, with a random token so that the name
 //! says nothing about who rated (no time, user or host), and create-new so
 //! that two raters in one folder, even at once, never replace each other.
+//! Reading them back, from files and folders, for `score --others` and for
+//! attaching them to a session: every file's problem is kept, with its name.
 
 use super::atomic::{Replace, SaveError, write_atomic};
+use super::read::{files_in, read_limited};
+use crate::model::catalog::Library;
+use crate::model::location::{Position, Problem};
 use crate::model::perspective::Perspective;
+use crate::model::raters::{Rating, parse_rating};
 use std::hash::{BuildHasher, Hasher};
 use std::path::{Path, PathBuf};
 
@@ -76,6 +82,49 @@ fn write_new_with(
 /// folder created; an error names the path.
 pub fn write_to(path: &Path, text: &str) -> Result<PathBuf, SaveError> {
     write_atomic(path, text.as_bytes(), Replace::Never).map(|()| path.to_path_buf())
+}
+
+/// The raters' files `paths` name: each file, and the `*.toml` and `*.txt`
+/// files in each folder; with their text, or the problem reading them.
+pub fn gather(paths: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            match files_in(path, &["toml", "txt"]) {
+                Ok(found) => files.extend(found),
+                Err(e) => problems.push(Problem::new(
+                    path,
+                    Position::START,
+                    format!("cannot read this folder: {}", super::plain_io(&e)),
+                )),
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut read = Vec::new();
+    for path in files {
+        match read_limited(&path) {
+            Ok(text) => read.push((path, text)),
+            Err(p) => problems.push(p),
+        }
+    }
+    (read, problems)
+}
+
+/// Every rater's file `paths` name, read and scored; the good ones, and a
+/// problem (file, line, item, value) for each of the others.
+pub fn read_ratings(lib: &Library, paths: &[PathBuf]) -> (Vec<Rating>, Vec<Problem>) {
+    let (files, mut problems) = gather(paths);
+    let mut ratings = Vec::new();
+    for (path, text) in &files {
+        match parse_rating(lib, path, text) {
+            Ok(r) => ratings.push(r),
+            Err(p) => problems.push(p),
+        }
+    }
+    (ratings, problems)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use super::atomic::{Replace, SaveError, create_private_dir, write_private};
 use super::read::{is_link, read_own, toml_files};
 use crate::model::location::{Position, Problem, from_toml_error};
+use crate::model::raters::Attached;
 use crate::model::session::{CheckIn, Commitment, SCHEMA, Session, follow_through};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -107,6 +108,16 @@ impl SessionStore {
 
     pub fn exports_dir(&self) -> PathBuf {
         self.dir.join("exports")
+    }
+
+    /// Raters' answers attached to finished sessions, one file per session:
+    /// beside the finished files, which are never rewritten.
+    pub fn others_dir(&self) -> PathBuf {
+        self.dir.join("others")
+    }
+
+    fn others_path(&self, id: &str) -> PathBuf {
+        self.others_dir().join(format!("{id}.toml"))
     }
 
     fn unfinished_path(&self, id: &str) -> PathBuf {
@@ -299,6 +310,88 @@ impl SessionStore {
         Err(last.expect("the loop ran"))
     }
 
+    /// Attaches raters' answers to the finished session `id`, in
+    /// `others/<id>.toml`. A first attachment is created new; `replace`
+    /// (the user confirmed) replaces an earlier one, but only if that file
+    /// is readable and belongs to this session: never a file this build
+    /// cannot read or another session's.
+    pub fn save_others(
+        &self,
+        id: &str,
+        attached: &Attached,
+        replace: bool,
+    ) -> Result<PathBuf, SaveError> {
+        let path = self.others_path(id);
+        let fail = |message: String| SaveError {
+            path: path.clone(),
+            source: std::io::Error::other(message),
+        };
+        if !is_valid_session_id(id) {
+            return Err(fail(format!("\"{id}\" is not a session id")));
+        }
+        let exists = path.symlink_metadata().is_ok();
+        let mode = match (exists, replace) {
+            (false, _) => Replace::Never,
+            (true, false) => Replace::Never,
+            (true, true) => match read_others(&path) {
+                Ok((owner, _)) if owner == id => Replace::Ours,
+                Ok((owner, _)) => {
+                    return Err(fail(format!(
+                        "it belongs to session \"{owner}\", so it is left untouched"
+                    )));
+                }
+                Err(p) => {
+                    return Err(fail(format!(
+                        "the attachment there cannot be read ({}), so it is left untouched",
+                        p.message
+                    )));
+                }
+            },
+        };
+        let file = OthersFile {
+            schema: OTHERS_SCHEMA,
+            session: id.to_string(),
+            attached: attached.clone(),
+        };
+        let body = toml::to_string_pretty(&file).map_err(|e| fail(e.to_string()))?;
+        let text = format!(
+            "# altitude: raters' answers attached to session {id}, as anonymous groups.\n{body}"
+        );
+        write_private(&path, text.as_bytes(), mode)?;
+        Ok(path)
+    }
+
+    /// Merges each finished session's attachment file, if it has one, into
+    /// the session; unreadable ones are reported and left alone.
+    fn merge_others(&self, sessions: &mut [Session], problems: &mut Vec<Problem>) {
+        if is_link(&self.others_dir()) {
+            problems.push(Problem::new(
+                &self.others_dir(),
+                Position::START,
+                "a symbolic link; altitude keeps attachments only inside its data folder, so this folder is not read",
+            ));
+            return;
+        }
+        for s in sessions {
+            let path = self.others_path(&s.id);
+            if path.symlink_metadata().is_err() {
+                continue;
+            }
+            match read_others(&path) {
+                Ok((owner, attached)) if owner == s.id => s.others = Some(attached),
+                Ok((owner, _)) => problems.push(Problem::new(
+                    &path,
+                    Position::START,
+                    format!(
+                        "it says it belongs to session \"{owner}\", not \"{}\"; skipped and left untouched",
+                        s.id
+                    ),
+                )),
+                Err(p) => problems.push(p),
+            }
+        }
+    }
+
     /// All finished sessions.
     pub fn history(&self) -> History {
         let (mut sessions, mut problems) = read_dir(&self.finished_dir());
@@ -312,6 +405,7 @@ impl SessionStore {
             }
             s.finished.is_some()
         });
+        self.merge_others(&mut sessions, &mut problems);
         History { sessions, problems }
     }
 
@@ -365,6 +459,46 @@ fn create_lock(path: &Path) -> std::io::Result<std::fs::File> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     options.open(path)
+}
+
+/// The version of attachment files this build writes and reads.
+const OTHERS_SCHEMA: u32 = 1;
+
+/// `others/<id>.toml`: raters' answers attached to a finished session.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OthersFile {
+    schema: u32,
+    session: String,
+    attached: Attached,
+}
+
+/// Reads an attachment file: the session it belongs to, and the attachment.
+fn read_others(path: &Path) -> Result<(String, Attached), Problem> {
+    let source = read_own(path)?;
+    let version = toml::from_str::<toml::Table>(&source)
+        .ok()
+        .and_then(|t| t.get("schema").and_then(toml::Value::as_integer));
+    if let Some(v) = version
+        && v > i64::from(OTHERS_SCHEMA)
+    {
+        return Err(Problem::new(
+            path,
+            Position::START,
+            format!(
+                "written by a newer altitude (schema {v}; this build reads up to {OTHERS_SCHEMA}); upgrade altitude to read it. The file was left untouched"
+            ),
+        ));
+    }
+    let file: OthersFile = toml::from_str(&source).map_err(|e| {
+        let mut p = from_toml_error(path, &source, &e);
+        p.message = format!(
+            "unreadable attachment of raters' answers, skipped and left untouched: {}",
+            p.message
+        );
+        p
+    })?;
+    Ok((file.session, file.attached))
 }
 
 /// Session ids: the characters of item ids (`a-z`, `0-9`, `-`), at most 100

@@ -53,6 +53,8 @@ pub enum Action {
     AttachEvidence,
     /// `altitude rate`: write the answers given so far to the rater's file.
     WriteRating,
+    /// `a` on results: attach raters' answers from a folder or file.
+    AttachRaters,
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
     /// Outcome: the autosave worked; the session's id on disk.
@@ -74,6 +76,16 @@ pub enum Action {
     RatingWritten(PathBuf),
     /// Outcome: the rater's answers file could not be written, and why.
     RatingFailed(String),
+    /// Outcome: the raters' files found under `source`, with their text,
+    /// and every file that could not be read, with why.
+    RatersRead {
+        source: PathBuf,
+        files: Vec<(PathBuf, String)>,
+        problems: Vec<String>,
+    },
+    /// Outcome: a finished session's attachment was saved (its id and
+    /// where), or why it was not.
+    OthersSaved(Result<(String, PathBuf), String>),
     /// Outcome: the evidence figures read, or why they could not be.
     EvidenceRead(Result<Box<crate::evidence::report::Json>, String>),
 }
@@ -102,6 +114,15 @@ pub enum Effect {
         dir: PathBuf,
         perspective: crate::model::perspective::Perspective,
         text: String,
+    },
+    /// Read the raters' files at this path (a folder or a file).
+    ReadRaters(PathBuf),
+    /// Save a finished session's raters' answers beside it; `replace` once
+    /// the user confirmed replacing an earlier attachment.
+    SaveOthers {
+        id: String,
+        attached: Box<crate::model::raters::Attached>,
+        replace: bool,
     },
     Quit,
 }

@@ -156,6 +156,16 @@ const fn enter(hint: &'static str, desc: &'static str) -> Binding {
     Binding::new(&[Enter], "Enter", Act::Do(A::Enter), hint, desc)
 }
 
+const fn attach_raters() -> Binding {
+    Binding::new(
+        &[Char('a')],
+        "a",
+        Act::Do(A::AttachRaters),
+        "raters",
+        "attach raters' answers: a folder of their files (or one file), read as `score --others` reads them",
+    )
+}
+
 const HOME: Table = &[
     moves("move", "move through the menu"),
     enter("choose", "do what the selected row says"),
@@ -395,6 +405,7 @@ const RESULTS: Table = &[
         "evidence",
         "attach evidence from your [evidence] sources (asks first, naming every file)",
     ),
+    attach_raters(),
     Binding::new(
         &[Char('e')],
         "e",
@@ -402,7 +413,9 @@ const RESULTS: Table = &[
         "export",
         "write a Markdown report",
     ),
-    moves("scroll", "scroll a line"),
+    // Left out of the footer for room: the results' last row says when
+    // there is more below, and with which keys.
+    moves("", "scroll a line"),
     pages(),
     Binding::new(
         &[Char('b'), Backspace],
@@ -475,6 +488,7 @@ const PAST: Table = &[
         "method",
         "how each score was computed",
     ),
+    attach_raters(),
     Binding::new(
         &[Char('e')],
         "e",
@@ -566,6 +580,35 @@ const CONFIRM_LEAVE_RATING: Table = &[
         Act::Do(A::No),
         "keep answering",
         "close this and carry on",
+    ),
+];
+
+const RATERS_PATH: Table = &[
+    enter("attach", "read the raters' files there and attach them"),
+    Binding::new(&[Esc], "Esc", Act::Do(A::Back), "cancel", "attach nothing"),
+    Binding::new(
+        &[],
+        "type",
+        Act::Edit,
+        "a folder or file",
+        "type a path, relative to where altitude was started; ~ is your home",
+    ),
+];
+
+const CONFIRM_REPLACE_RATERS: Table = &[
+    Binding::new(
+        &[Char('y')],
+        "y",
+        Act::Do(A::Yes),
+        "replace them",
+        "replace the raters' answers attached before with the ones just read",
+    ),
+    Binding::new(
+        &[Char('n'), Char('q'), Esc],
+        "n/Esc",
+        Act::Do(A::No),
+        "keep the earlier ones",
+        "keep what was attached before",
     ),
 ];
 
@@ -671,6 +714,8 @@ pub fn table(screen: &Screen, overlay: Option<&Overlay>) -> Table {
         Some(Overlay::ConfirmEvidence) => return CONFIRM_EVIDENCE,
         Some(Overlay::Note) => return NOTE,
         Some(Overlay::ConfirmLeaveRating) => return CONFIRM_LEAVE_RATING,
+        Some(Overlay::RatersPath) => return RATERS_PATH,
+        Some(Overlay::ConfirmReplaceRaters) => return CONFIRM_REPLACE_RATERS,
         None => {}
     }
     match screen {
@@ -761,6 +806,8 @@ mod tests {
         RATE_END,
         RATE_DONE,
         CONFIRM_LEAVE_RATING,
+        RATERS_PATH,
+        CONFIRM_REPLACE_RATERS,
     ];
 
     /// Every footer fits an 80-column terminal, so no key hint is ever cut off.

@@ -323,6 +323,33 @@ pub fn perform(store: &mut SessionStore, effect: Effect) -> Option<Action> {
                 Action::RatingWritten,
             ),
         ),
+        Effect::ReadRaters(typed) => {
+            let source = evidence::expand_home(&typed);
+            let (files, problems) = ratings::gather(std::slice::from_ref(&source));
+            let problems = match (files.is_empty(), problems.is_empty()) {
+                // Nothing there at all: say so, naming the path as typed.
+                (true, true) => vec![format!(
+                    "{}: no raters' files (*.toml, *.txt) there",
+                    source.display()
+                )],
+                _ => problems.iter().map(ToString::to_string).collect(),
+            };
+            Some(Action::RatersRead {
+                source,
+                files,
+                problems,
+            })
+        }
+        Effect::SaveOthers {
+            id,
+            attached,
+            replace,
+        } => Some(Action::OthersSaved(
+            store
+                .save_others(&id, &attached, replace)
+                .map(|path| (id, path))
+                .map_err(|e| e.to_string()),
+        )),
         Effect::Quit => None,
     }
 }

@@ -84,6 +84,12 @@ pub enum Overlay {
     /// `altitude rate`, quitting with answers not yet in a file: write what
     /// there is, or discard it.
     ConfirmLeaveRating,
+    /// The path prompt for attaching raters' answers (a folder or files);
+    /// its editor lives in `App::path_prompt`.
+    RatersPath,
+    /// The session already has raters' answers: replace them with the ones
+    /// just read (`App::pending_raters`)?
+    ConfirmReplaceRaters,
 }
 
 /// The smallest terminal the app draws into.

@@ -20,10 +20,12 @@ use crate::sessions::History;
 use crate::store::Config;
 use std::path::PathBuf;
 
+mod attach;
 mod profile;
 mod questions;
 mod rating;
 
+pub use attach::{AttachProblems, PendingRaters};
 pub use rating::RaterRun;
 
 /// Most commitments a session can take away.
@@ -181,6 +183,12 @@ pub struct App {
     pub zone: crate::model::time::Zone,
     /// `altitude rate`: the rater's run, with where their answers go.
     pub rater: Option<RaterRun>,
+    /// The path being typed to attach raters' answers.
+    pub path_prompt: Option<ratatui_textarea::TextArea<'static>>,
+    /// Raters' answers read, waiting to be confirmed or saved.
+    pub pending_raters: Option<PendingRaters>,
+    /// The raters' files that could not be used, last time some were read.
+    pub attach_problems: Option<AttachProblems>,
 }
 
 impl App {
@@ -223,6 +231,9 @@ impl App {
             size: None,
             zone: crate::model::time::Zone::Utc,
             rater: None,
+            path_prompt: None,
+            pending_raters: None,
+            attach_problems: None,
         }
     }
 
@@ -328,6 +339,14 @@ impl App {
 
     fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Option<Effect> {
         match (overlay, action) {
+            (Overlay::RatersPath, action) => self.on_raters_prompt(action),
+            (Overlay::ConfirmReplaceRaters, Action::Yes) => self.replace_raters(),
+            (Overlay::ConfirmReplaceRaters, Action::No | Action::Back) => {
+                self.overlay = None;
+                self.pending_raters = None;
+                self.status = Some("Kept the raters' answers attached before.".into());
+                None
+            }
             (Overlay::Note, Action::Edit(key)) => {
                 if let Some(editor) = self.note.as_mut() {
                     editor.area.input(key);
@@ -566,6 +585,7 @@ impl App {
                 None
             }
             Action::Export => self.export(),
+            Action::AttachRaters => self.open_raters_prompt(),
             Action::AttachEvidence if self.config.evidence.is_empty() => {
                 self.status = Some(
                     "No evidence sources yet: add [evidence] repos and calendars to config.toml (see the README)."
@@ -801,6 +821,7 @@ impl App {
                 None
             }
             Action::Export => self.export(),
+            Action::AttachRaters => self.open_raters_prompt(),
             Action::Back => {
                 self.viewing = None;
                 self.screen = Screen::History { cursor: index };
@@ -924,6 +945,15 @@ impl App {
             }
             Action::ExportFailed(message) => self.status = Some(message.clone()),
             Action::RatingWritten(path) => self.rating_outcome(Ok(path.clone())),
+            Action::RatersRead {
+                source,
+                files,
+                problems,
+            } => {
+                let (source, files, problems) = (source.clone(), files.clone(), problems.clone());
+                return Some(self.raters_read(&source, &files, problems));
+            }
+            Action::OthersSaved(outcome) => self.others_saved(outcome.clone()),
             Action::RatingFailed(message) => self.rating_outcome(Err(message.clone())),
             Action::EvidenceRead(found) => {
                 let found = found.clone().map(|json| *json);

@@ -1,6 +1,7 @@
 //! Drawing: one file per screen, each `fn render(&App, Rect, &mut Buffer)`.
 //! Views read the app and never change it.
 
+mod attach;
 mod check_in;
 mod common;
 mod help;
@@ -62,6 +63,8 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Overlay::ConfirmNew) => help::render_confirm_new(app, area, buf),
         Some(Overlay::Note) => question::render_note(app, area, buf),
         Some(Overlay::ConfirmLeaveRating) => rater::render_confirm_leave(app, area, buf),
+        Some(Overlay::RatersPath) => attach::render_prompt(app, area, buf),
+        Some(Overlay::ConfirmReplaceRaters) => attach::render_confirm_replace(app, area, buf),
         None => {}
     }
 }

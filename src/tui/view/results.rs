@@ -8,8 +8,10 @@ use crate::model::Assessment;
 use crate::model::dimension::{Dimension, Side};
 use crate::model::flags::RaisedFlag;
 use crate::model::plan::Plan;
+use crate::model::raters::Attached;
 use crate::model::scoring::{TALKING_POINT_GAP, TalkingPoint};
-use crate::report::{computation_lines, score_band};
+use crate::model::time::Zone;
+use crate::report::{computation_lines, perspectives, score_band};
 use crate::tui::app::{Active, App, Screen};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -43,6 +45,13 @@ fn content(
         method_lines(&app.theme, a)
     } else {
         let mut lines = summary_lines(&app.theme, active, a);
+        lines.extend(perspective_lines(
+            &app.theme,
+            a,
+            active.session.others.as_ref(),
+            app.attach_problems_for(&active.session.id),
+            app.zone,
+        ));
         if let Some(plan) = &a.plan {
             lines.extend(plan_lines(&app.theme, plan));
         }
@@ -250,6 +259,116 @@ fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static
         lines.extend(evidence_lines(t, active, e));
     }
     lines
+}
+
+/// Raters' answers attached to the session: per perspective the count and,
+/// only at or over its minimum, the scores, gaps and findings with their
+/// questions, in the words of every report; then the files not used.
+fn perspective_lines(
+    t: &Theme,
+    own: &Assessment,
+    others: Option<&Attached>,
+    problems: &[String],
+    zone: Zone,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if let Some(o) = others {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            format!(
+                "Other perspectives: {}, attached {}",
+                if o.files == 1 {
+                    "1 rater's file".to_string()
+                } else {
+                    format!("{} raters' files", o.files)
+                },
+                o.attached.display_in(zone)
+            ),
+            t.accent,
+        )));
+        if compared_with_other_scores(own, o) {
+            lines.push(Line::from(Span::styled(
+                "  Your answers have changed since these were attached, so the gaps below are against your earlier scores: press a to attach the raters' files again.",
+                t.warn,
+            )));
+        }
+        for g in &o.groups {
+            lines.push(Line::from(Span::styled(
+                format!("  {}", perspectives::heading(g)),
+                t.title,
+            )));
+            let Some(fig) = &g.figures else {
+                lines.push(Line::from(format!("    {}", perspectives::withheld(g))));
+                continue;
+            };
+            for dim in Dimension::ALL {
+                let score = fig.scores.get(&dim).copied().flatten();
+                let gap = fig.gaps.get(&dim).copied().flatten();
+                lines.push(Line::from(vec![
+                    Span::raw(format!("    {:<16} ", dim.title())),
+                    Span::raw(format!(
+                        "{:>4}",
+                        score.map_or("-".into(), |s| s.to_string())
+                    )),
+                    Span::styled("   you minus them: ", t.dim),
+                    Span::raw(gap.map_or("-".into(), perspectives::signed)),
+                ]));
+            }
+            for f in &fig.findings {
+                lines.push(Line::from(vec![
+                    Span::styled(
+                        format!("    ◆ {} ({}): ", f.kind.title(), f.dimension.title()),
+                        t.warn,
+                    ),
+                    Span::raw(format!("{}: you {}, them {}.", f.summary, f.own, f.group)),
+                ]));
+                for q in perspectives::question_lines(f) {
+                    lines.push(Line::from(format!("      - {q}")));
+                }
+            }
+            if !fig.comments.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    "    Comments (not attributed, in no particular order):",
+                    t.dim,
+                )));
+                for c in &fig.comments {
+                    lines.push(Line::from(format!("      - {c}")));
+                }
+            }
+        }
+    }
+    if !problems.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            "Raters' files not used (fix them and press a again):",
+            t.warn,
+        )));
+        for p in problems {
+            lines.push(Line::from(format!("  - {p}")));
+        }
+    }
+    lines
+}
+
+/// Whether the gaps of `o` were worked out against other scores than `own`
+/// (the answers changed after the raters' answers were attached).
+fn compared_with_other_scores(own: &Assessment, o: &Attached) -> bool {
+    o.groups
+        .iter()
+        .filter_map(|g| g.figures.as_ref())
+        .any(|fig| {
+            Dimension::ALL.into_iter().any(|dim| {
+                let then = fig
+                    .scores
+                    .get(&dim)
+                    .copied()
+                    .flatten()
+                    .zip(fig.gaps.get(&dim).copied().flatten())
+                    .map(|(group, gap)| i16::from(group) + gap);
+                let now = own.scores.value(dim).map(i16::from);
+                then.is_some() && then != now
+            })
+        })
 }
 
 /// Each evidence figure beside the answer it speaks to; a large difference
