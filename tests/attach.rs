@@ -413,3 +413,35 @@ fn changing_an_answer_after_attaching_says_the_gaps_are_stale() {
     perform_or_none(&mut app, &mut store, Action::Yes);
     assert!(!whole_screen(&app).contains(stale));
 }
+
+/// The path prompt holds one line of path: Tab and Enter never hide in it,
+/// Esc attaches nothing.
+#[test]
+fn the_path_prompt_takes_a_path_and_esc_cancels() {
+    let mut app = fixed_app();
+    finish_questions(&mut app);
+    app.update(Action::AttachRaters);
+    for key in [
+        KeyCode::Char('r'),
+        KeyCode::Tab,
+        KeyCode::Char('x'),
+        KeyCode::Backspace,
+        KeyCode::Char('s'),
+    ] {
+        app.update(Action::Edit(key.into()));
+    }
+    assert_eq!(app.path_typed(), "rs");
+    assert_eq!(app.update(Action::Back), None);
+    assert_eq!(app.overlay, None);
+    assert!(app.active.as_ref().unwrap().session.others.is_none());
+    // An empty path asks for one.
+    app.update(Action::AttachRaters);
+    assert_eq!(app.update(Action::Enter), None);
+    assert_eq!(app.overlay, Some(Overlay::RatersPath));
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("Type a folder")
+    );
+}

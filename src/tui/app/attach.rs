@@ -64,10 +64,24 @@ impl App {
     pub(super) fn on_raters_prompt(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Edit(key) => {
-                let is_char = matches!(key.code, crossterm::event::KeyCode::Char(_));
-                if let Some(area) = self.path_prompt.as_mut()
-                    && (!is_char || area.lines().concat().chars().count() < MAX_PATH)
-                {
+                use crossterm::event::KeyCode;
+                // One line of path: characters and the keys that move or
+                // delete; a Tab or a pasted newline would only hide in it.
+                let room = self
+                    .path_prompt
+                    .as_ref()
+                    .is_some_and(|a| a.lines().concat().chars().count() < MAX_PATH);
+                let allowed = match key.code {
+                    KeyCode::Char(_) => room,
+                    KeyCode::Backspace
+                    | KeyCode::Delete
+                    | KeyCode::Left
+                    | KeyCode::Right
+                    | KeyCode::Home
+                    | KeyCode::End => true,
+                    _ => false,
+                };
+                if let Some(area) = self.path_prompt.as_mut().filter(|_| allowed) {
                     area.input(key);
                 }
                 None

@@ -28,7 +28,7 @@ pub fn render_prompt(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(vec![
         Line::from("The folder where raters' files are (from `altitude rate` or filled-in forms), or one file. They are read, never changed."),
         Line::from(Span::styled(
-            "Peers and reports count only from their minimum.",
+            minimums(app),
             t.dim,
         )),
     ])
@@ -42,6 +42,22 @@ pub fn render_prompt(app: &App, area: Rect, buf: &mut Buffer) {
         Span::raw(" cancel"),
     ])
     .render(hint, buf);
+}
+
+/// When peers' and reports' answers show, from the config's minimums.
+fn minimums(app: &App) -> String {
+    use crate::model::perspective::Perspective;
+    let (peer, report) = (
+        app.config.raters.of(Perspective::Peer),
+        app.config.raters.of(Perspective::Report),
+    );
+    if peer == report {
+        format!("Peers and reports show only as groups of {peer} or more; fewer, their count only.")
+    } else {
+        format!(
+            "Peers show only as a group of {peer} or more, reports of {report} or more; fewer, their count only."
+        )
+    }
 }
 
 /// The session has raters' answers already: replace them?
