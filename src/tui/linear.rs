@@ -495,6 +495,14 @@ impl Linear<'_> {
                 p.gap
             )?;
         }
+        // Raters' answers attached in the app, to a session resumed here.
+        if let Some(o) = &active.session.others {
+            write!(
+                self.out,
+                "{}",
+                crate::report::perspectives::plain(&o.groups)
+            )?;
+        }
         writeln!(
             self.out,
             "Type Enter for suggestions, m for how each score was computed, or b to go back to the last question."
