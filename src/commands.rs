@@ -556,10 +556,11 @@ fn rate(
         return Ok(ExitCode::from(NO_TERMINAL));
     }
     let (ending, app) = crate::tui::run::run_rating(app, &paths)?;
-    if ending != crate::tui::run::Ending::Quit {
-        return Ok(ExitCode::from(ending.exit_code()));
-    }
-    rated(&app)
+    let said = rated(&app)?;
+    Ok(match ending {
+        crate::tui::run::Ending::Quit => said,
+        signal => ExitCode::from(signal.exit_code()),
+    })
 }
 
 /// After `rate`: where the answers went (the screen that said so is gone),

@@ -778,3 +778,35 @@ fn a_coach_rates_with_altitude_rate_and_sends_back_a_file() {
     let v: serde_json::Value = serde_json::from_slice(&score.stdout).unwrap();
     assert_eq!(v["perspectives"]["coach"]["raters"], 2);
 }
+
+/// SIGTERM while a rater waits on a question: the terminal is restored, the
+/// status is 128 + 15, and the answers given are in a file, as with Ctrl-C.
+#[test]
+fn sigterm_while_rating_keeps_the_answers_given() {
+    let sandbox = Sandbox::new();
+    let mut tui = Tui::spawn(&sandbox, &["rate", "--as", "peer"], 24, 80);
+    tui.wait_for("[rating as peer]");
+    tui.press(ENTER);
+    tui.wait_for("1 / 21");
+    tui.press("4");
+    tui.wait_for("2 / 21");
+    tui.press("2");
+    tui.wait_for("3 / 21");
+    tui.signal("TERM");
+    let status = tui.wait_exit();
+    assert_eq!(status.exit_code(), 128 + 15, "exit status {status:?}");
+    assert!(!tui.alternate_screen(), "still on the alternate screen");
+    assert!(
+        tui.screen().contains("the answers you gave are in"),
+        "{}",
+        tui.screen()
+    );
+    let ratings: Vec<PathBuf> = files_in(sandbox.dir.path())
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    assert_eq!(ratings.len(), 1, "{ratings:?}");
+    let rating = read_toml(&ratings[0]);
+    assert_eq!(rating["rater"].as_str(), Some("peer"));
+    assert_eq!(rating["answers"].as_table().map(|a| a.len()), Some(2));
+}

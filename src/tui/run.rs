@@ -176,6 +176,48 @@ fn drive(
 /// Set once the main thread is on its way out; see `watch_signals`.
 static ENDING: std::sync::Mutex<bool> = std::sync::Mutex::new(false);
 
+/// `altitude rate`: the rater's answers not yet in a file, kept up to date
+/// while the loop waits for a key, for the signal watcher to write if a
+/// signal ends the app there (a rater's answers are never autosaved).
+static RATING_ON_SIGNAL: std::sync::Mutex<Option<Effect>> = std::sync::Mutex::new(None);
+
+/// Writes the answers a signal interrupted, and says where they went.
+fn write_rating_on_signal() {
+    let Ok(mut pending) = RATING_ON_SIGNAL.lock() else {
+        return;
+    };
+    if let Some(Effect::WriteRating {
+        to,
+        dir,
+        perspective,
+        text,
+    }) = pending.take()
+    {
+        match write_rating(to, &dir, perspective, &text) {
+            Ok(path) => crate::output::warn(format_args!(
+                "altitude: stopped; the answers you gave are in {}. Send it to whoever asked you for it.",
+                path.display()
+            )),
+            Err(e) => crate::output::warn(format_args!(
+                "altitude: stopped; your answers could not be written: {e}"
+            )),
+        }
+    }
+}
+
+/// Writes a rater's answers file: to `to` (`-o`), else a new name in `dir`.
+fn write_rating(
+    to: Option<std::path::PathBuf>,
+    dir: &std::path::Path,
+    perspective: crate::model::perspective::Perspective,
+    text: &str,
+) -> Result<std::path::PathBuf, crate::store::SaveError> {
+    match to {
+        Some(path) => ratings::write_to(&path, text),
+        None => ratings::write_new(dir, perspective, text),
+    }
+}
+
 /// SIGINT, SIGQUIT, SIGTERM and SIGHUP store their number in the returned
 /// cell, which the loop checks between events, and end the loop. If the loop
 /// cannot get there (crossterm can spin on a terminal that has gone away,
@@ -199,6 +241,7 @@ fn watch_signals() -> std::io::Result<Arc<AtomicI32>> {
             // `try_restore`, not `restore`: the latter prints on failure, and
             // printing to a closed terminal panics.
             let _ = ratatui::try_restore();
+            write_rating_on_signal();
             // The loop, blocked on input, never drops the terminal, which is
             // what shows the cursor again; so show it here. Only our own
             // control sequence is written, and a closed terminal is ignored.
@@ -228,6 +271,15 @@ fn event_loop(
             if let Some(effect) = deferred.take() {
                 perform_for(app, store, effect);
             }
+            // A rater's answers go to their file now, here, not from the watcher.
+            if app.rating() {
+                if let Ok(mut pending) = RATING_ON_SIGNAL.lock() {
+                    *pending = None;
+                }
+                if let Some(effect) = app.update(Action::ForceQuit) {
+                    perform_for(app, store, effect);
+                }
+            }
             return Ok(Ending::Signal(n));
         }
         if app.quit {
@@ -256,6 +308,11 @@ fn event_loop(
             // A failed (or mended) autosave changes what the status line says.
             dirty = app.autosave_error != before;
             continue;
+        }
+        if app.rating()
+            && let Ok(mut pending) = RATING_ON_SIGNAL.lock()
+        {
+            *pending = app.rating_on_signal();
         }
         let action = match event::read()? {
             Event::Key(key) => action_for(&app.screen, app.overlay.as_ref(), key),
@@ -313,16 +370,10 @@ pub fn perform(store: &mut SessionStore, effect: Effect) -> Option<Action> {
             dir,
             perspective,
             text,
-        } => Some(
-            match to {
-                Some(path) => ratings::write_to(&path, &text),
-                None => ratings::write_new(&dir, perspective, &text),
-            }
-            .map_or_else(
-                |e| Action::RatingFailed(e.to_string()),
-                Action::RatingWritten,
-            ),
-        ),
+        } => Some(write_rating(to, &dir, perspective, &text).map_or_else(
+            |e| Action::RatingFailed(e.to_string()),
+            Action::RatingWritten,
+        )),
         Effect::ReadRaters(typed) => {
             let source = evidence::expand_home(&typed);
             let (files, problems) = ratings::gather(std::slice::from_ref(&source));

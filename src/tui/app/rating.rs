@@ -122,21 +122,41 @@ impl App {
 
     /// The rater's file, to be written by the run loop.
     pub(super) fn write_rating(&mut self, partial: bool) -> Option<Effect> {
-        let active = self.active.as_ref()?;
-        let run = self.rater.as_mut()?;
-        run.partial = partial;
-        match rating_toml(&active.set, run.perspective, &active.session.answers) {
-            Ok(text) => Some(Effect::WriteRating {
-                to: run.output.clone(),
-                dir: run.dir.clone(),
-                perspective: run.perspective,
-                text,
-            }),
+        if let Some(run) = self.rater.as_mut() {
+            run.partial = partial;
+        }
+        match self.rating_effect()? {
+            Ok(effect) => Some(effect),
             Err(e) => {
                 self.status = Some(format!("Your answers could not be put in a file: {e}"));
                 None
             }
         }
+    }
+
+    /// Writing the answers given so far, as an effect.
+    fn rating_effect(&self) -> Option<Result<Effect, String>> {
+        let active = self.active.as_ref()?;
+        let run = self.rater.as_ref()?;
+        Some(
+            rating_toml(&active.set, run.perspective, &active.session.answers)
+                .map(|text| Effect::WriteRating {
+                    to: run.output.clone(),
+                    dir: run.dir.clone(),
+                    perspective: run.perspective,
+                    text,
+                })
+                .map_err(|e| e.to_string()),
+        )
+    }
+
+    /// What to write if a signal ends `altitude rate` now: the answers not
+    /// yet in a file, if there are any.
+    pub fn rating_on_signal(&self) -> Option<Effect> {
+        if self.unwritten_answers() == 0 {
+            return None;
+        }
+        self.rating_effect()?.ok()
     }
 
     /// The outcome of writing the rater's file.
