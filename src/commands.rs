@@ -495,27 +495,9 @@ fn rate(
     };
     // A name that is taken, or a folder that does not exist, is said now,
     // not after the rater has answered every question.
-    if let Some(path) = &output {
-        let taken = path.symlink_metadata().is_ok();
-        let parent = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        let problem = if taken {
-            Some(std::io::ErrorKind::AlreadyExists)
-        } else if !parent.is_dir() {
-            Some(std::io::ErrorKind::NotFound)
-        } else {
-            None
-        };
-        if let Some(kind) = problem {
-            let e = crate::store::SaveError {
-                path: path.clone(),
-                source: kind.into(),
-            };
-            warn!("error: {e}; nothing was asked yet, choose another -o");
-            return Ok(ExitCode::from(FAILURE));
-        }
+    if let Some(e) = output.as_deref().and_then(unwritable) {
+        warn!("error: {e}; nothing was asked yet, choose another -o");
+        return Ok(ExitCode::from(FAILURE));
     }
     let dir = match std::env::current_dir() {
         Ok(dir) => dir,
@@ -560,6 +542,26 @@ fn rate(
     Ok(match ending {
         crate::tui::run::Ending::Quit => said,
         signal => ExitCode::from(signal.exit_code()),
+    })
+}
+
+/// Why a new file could not be created at `path`, if it could not: the
+/// name is taken (by anything, a dangling symlink too) or its folder is missing.
+fn unwritable(path: &Path) -> Option<crate::store::SaveError> {
+    let parent = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let kind = if path.symlink_metadata().is_ok() {
+        std::io::ErrorKind::AlreadyExists
+    } else if !parent.is_dir() {
+        std::io::ErrorKind::NotFound
+    } else {
+        return None;
+    };
+    Some(crate::store::SaveError {
+        path: path.to_path_buf(),
+        source: kind.into(),
     })
 }
 

@@ -945,6 +945,7 @@ impl App {
             }
             Action::ExportFailed(message) => self.status = Some(message.clone()),
             Action::RatingWritten(path) => self.rating_outcome(Ok(path.clone())),
+            Action::RatingFailed(message) => self.rating_outcome(Err(message.clone())),
             Action::RatersRead {
                 source,
                 files,
@@ -954,7 +955,6 @@ impl App {
                 return Some(self.raters_read(&source, &files, problems));
             }
             Action::OthersSaved(outcome) => self.others_saved(outcome.clone()),
-            Action::RatingFailed(message) => self.rating_outcome(Err(message.clone())),
             Action::EvidenceRead(found) => {
                 let found = found.clone().map(|json| *json);
                 return Some(if self.attach_evidence(found) {
