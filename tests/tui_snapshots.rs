@@ -1022,6 +1022,12 @@ fn rate_question_shows_no_profile_and_who_is_rating() {
     shows(&text, "[rating as peer]");
     shows(&text, "1 / 21");
     assert_snapshot!("rate_question", text);
+    // Help says what is true for a rater: nothing is autosaved.
+    act(&mut app, &[Action::Help]);
+    let text = screen(&app);
+    shows(&text, "you send back; nothing else is kept.");
+    shows(&text, "writing the answers given to your file");
+    assert_snapshot!("rate_help", text);
 }
 
 #[test]

@@ -30,9 +30,21 @@ pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     for b in GLOBAL {
         lines.push(row(b.label, b.desc));
     }
-    lines.push(row(FORCE_QUIT.0, FORCE_QUIT.1));
+    lines.push(row(
+        FORCE_QUIT.0,
+        if app.rating() {
+            "quit at once, writing the answers given to your file"
+        } else {
+            FORCE_QUIT.1
+        },
+    ));
     lines.push(Line::from(""));
     lines.push(Line::from(match &app.autosave_error {
+        // A rater's answers are never autosaved: they leave only in their file.
+        None if app.rating() => Span::styled(
+            "Your answers stay in this window until they are written to the file you send back; nothing else is kept.",
+            t.dim,
+        ),
         None => Span::styled(
             "Answers are saved as you go. Nothing leaves this machine.",
             t.dim,
@@ -42,7 +54,12 @@ pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
             t.warn,
         ),
     }));
-    let h = lines.len() as u16 + 2;
+    // Rows as wrapped, so the last sentence is never cut off.
+    let h = lines
+        .iter()
+        .map(|l| (l.width() as u16).div_ceil(70).max(1))
+        .sum::<u16>()
+        + 2;
     let rect = centred(area, 72, h);
     Clear.render(rect, buf);
     Paragraph::new(lines)

@@ -79,7 +79,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (true, Some(editor)) => {
             let [boxed_area, hint] =
                 Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(scale);
-            let block = boxed("Your reflection", t.accent);
+            // A rater's free text reaches the manager as a comment.
+            let title = if active.set.rater == crate::model::Rater::Other {
+                "Your comment"
+            } else {
+                "Your reflection"
+            };
+            let block = boxed(title, t.accent);
             let inner = block.inner(boxed_area);
             block.render(boxed_area, buf);
             editor.render(inner, buf);
