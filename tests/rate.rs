@@ -416,3 +416,27 @@ fn without_a_terminal_rate_points_to_accessible_mode_and_form() {
     );
     assert!(run.stderr.contains("altitude form"), "{}", run.stderr);
 }
+
+#[test]
+fn the_intro_says_the_configured_minimum_for_the_raters_group() {
+    let config = Config {
+        raters: altitude::model::raters::Minimums {
+            peer: None,
+            report: Some(5),
+        },
+        ..Config::default()
+    };
+    let mut app = App::new(
+        Library::builtin().unwrap(),
+        config,
+        History::default(),
+        None,
+        Timestamp(1_795_289_405),
+    );
+    app.start_rating(
+        "perception",
+        RaterRun::new(Perspective::Report, PathBuf::from("/tmp/raters"), None),
+    );
+    let intro = app.rating_intro().join("\n");
+    assert!(intro.contains("at least 5 people"), "{intro}");
+}
