@@ -585,6 +585,9 @@ impl Linear<'_> {
             Screen::Question { text: true, .. } => {
                 "Type your answer and Enter. Enter alone skips or keeps your earlier answer; b alone goes back; q quits."
             }
+            Screen::Question { .. } if self.app.rating() => {
+                "Type the number of an answer and Enter. 0 is not applicable. s skips, b goes back to the question before, w says why this matters, q quits (asking first, and offering to write your answers to a file)."
+            }
             Screen::Question { .. } => {
                 "Type the number of an answer and Enter. 0 is not applicable. s skips, b goes back to the question before, w says why this matters, n writes a note in coaching, q quits and keeps your progress."
             }

@@ -283,7 +283,9 @@ impl App {
                 ),
             ],
             Some(path) => {
-                let what = if run.partial {
+                let what = if run.partial && answered == 1 {
+                    "The one answer you gave before stopping is in:".to_string()
+                } else if run.partial {
                     format!("The {answered} answers you gave before stopping are in:")
                 } else {
                     "Your answers are in:".to_string()
