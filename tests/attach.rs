@@ -445,3 +445,39 @@ fn the_path_prompt_takes_a_path_and_esc_cancels() {
             .starts_with("Type a folder")
     );
 }
+
+/// Attached while the session is open, the raters' answers are saved with
+/// it when it finishes, and read back after a restart.
+#[test]
+fn raters_attached_before_saving_are_in_the_finished_session() {
+    let sandbox = Sandbox::new();
+    let paths = Paths {
+        data_dir: sandbox.data(),
+        config_dir: sandbox.config(),
+    };
+    let raters = sandbox.dir.path().join("returned");
+    std::fs::create_dir(&raters).unwrap();
+    rater_file(&raters, "a.toml", "perception", "peer", 2, 0);
+    rater_file(&raters, "b.toml", "coach", "coach", 3, 0);
+    let (mut app, mut store) = load_app(library(), &paths);
+    finish_questions(&mut app);
+    attach(&mut app, &mut store, &raters);
+    let attached = app.active.as_ref().unwrap().session.others.clone().unwrap();
+    app.update(Action::Enter);
+    let effect = app.update(Action::Enter).expect("Enter saves");
+    perform_for(&mut app, &mut store, effect);
+    assert!(
+        matches!(app.screen, Screen::Saved { .. }),
+        "{:?}",
+        app.status
+    );
+    drop(app);
+    drop(store);
+    let (app, _store) = load_app(library(), &paths);
+    assert!(app.warnings.is_empty(), "{:?}", app.warnings);
+    assert_eq!(app.history.sessions[0].others.as_ref(), Some(&attached));
+    assert!(
+        !sandbox.data().join("others").exists(),
+        "an open session needs no file beside it"
+    );
+}
