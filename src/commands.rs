@@ -675,6 +675,33 @@ fn history(lib: &Library, paths: &Paths, format: ListFormat) -> color_eyre::Resu
                     s.pattern.as_deref().unwrap_or("-")
                 )?;
             }
+            let attached: Vec<&Session> = history
+                .sessions
+                .iter()
+                .filter(|s| s.others.is_some())
+                .collect();
+            if !attached.is_empty() {
+                writeln!(
+                    out,
+                    "\nRaters' answers attached (`altitude export ID` shows each perspective):"
+                )?;
+            }
+            for s in attached {
+                let Some(o) = &s.others else { continue };
+                let groups: Vec<String> = o
+                    .groups
+                    .iter()
+                    .map(|g| {
+                        let shown = if g.figures.is_some() {
+                            ""
+                        } else {
+                            ", count only"
+                        };
+                        format!("{} {}{shown}", g.perspective.id(), g.raters)
+                    })
+                    .collect();
+                writeln!(out, "  {}: {}", s.id, groups.join("; "))?;
+            }
             if let Some((rate, counted)) = history.follow_through() {
                 writeln!(
                     out,

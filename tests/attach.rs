@@ -337,6 +337,14 @@ fn an_attachment_to_a_past_session_survives_a_restart_and_reaches_the_exports() 
     assert!(json["perspectives"]["report"]["dimensions"].is_null());
     let history = sandbox.run(&["history", "--format", "json"]).json();
     assert_eq!(history[0]["raters"], 2);
+    let history = sandbox.run(&["history"]);
+    assert!(
+        history
+            .stdout
+            .contains(&format!("  {id}: report 2, count only\n")),
+        "{}",
+        history.stdout
+    );
 }
 
 /// An attachment file that cannot be read is reported, never replaced.
