@@ -810,3 +810,69 @@ fn sigterm_while_rating_keeps_the_answers_given() {
     assert_eq!(rating["rater"].as_str(), Some("peer"));
     assert_eq!(rating["answers"].as_table().map(|a| a.len()), Some(2));
 }
+
+/// Three reports rate with `altitude rate --accessible` into a folder; the
+/// manager answers `quick`, presses `a` on the results, types the folder's
+/// name (relative to where altitude started), and the reports' view shows;
+/// the saved session and its export carry it.
+#[test]
+fn a_manager_attaches_a_folder_of_rater_files_from_the_results() {
+    let sandbox = Sandbox::new();
+    let returned = sandbox.dir.path().join("returned");
+    std::fs::create_dir(&returned).unwrap();
+    for value in ["4", "2", "5"] {
+        let mut input = String::from("\n");
+        for _ in 0..20 {
+            input.push_str(value);
+            input.push('\n');
+        }
+        input.push_str("\n\n");
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_altitude"))
+            .args(["rate", "--as", "report", "--accessible"])
+            .current_dir(&returned)
+            .env("ALTITUDE_DATA_DIR", sandbox.data())
+            .env("ALTITUDE_CONFIG_DIR", sandbox.config())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("run rate");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        assert!(child.wait().unwrap().success());
+    }
+    assert_eq!(files_in(&returned).len(), 3);
+
+    let mut tui = Tui::spawn(&sandbox, &["start", "--set", "quick"], 24, 80);
+    answer_profile(&mut tui);
+    answer_questions(&mut tui, 1, &[4, 4, 2, 4, 2, 4, 4, 2, 4, 2, 4, 4]);
+    tui.wait_for("Monthly check-in: results");
+    tui.press("a");
+    tui.wait_for("Attach raters' answers");
+    tui.press("returned");
+    tui.wait_for("returned");
+    tui.press(ENTER);
+    tui.wait_for("Attached 3 raters' answers from returned");
+    tui.press(ENTER);
+    tui.wait_for("(0 picked)");
+    tui.press(ENTER);
+    tui.wait_for("Session saved");
+    tui.press("q");
+    assert!(tui.wait_exit().success());
+
+    let export = std::process::Command::new(env!("CARGO_BIN_EXE_altitude"))
+        .args(["export", "latest"])
+        .env("ALTITUDE_DATA_DIR", sandbox.data())
+        .env("ALTITUDE_CONFIG_DIR", sandbox.config())
+        .output()
+        .expect("run export");
+    let markdown = String::from_utf8_lossy(&export.stdout);
+    assert!(
+        markdown.contains("### Your reports: 3 raters (shown from 3)"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("| Empathy |"), "{markdown}");
+}
