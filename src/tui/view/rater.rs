@@ -42,13 +42,18 @@ pub fn render_confirm_leave(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(Span::styled(app.unwritten_sentence(), t.title)),
         Line::from("Nothing is kept unless you write it now."),
         Line::from(""),
+        // One choice a line, so none is split across two at any width.
         Line::from(vec![
-            Span::styled("w", t.key),
-            Span::raw(" write them to a file to send back   "),
-            Span::styled("d", t.key),
-            Span::raw(" discard and quit   "),
-            Span::styled("Esc", t.key),
-            Span::raw(" keep answering"),
+            Span::styled("  w", t.key),
+            Span::raw("    write them to a file to send back"),
+        ]),
+        Line::from(vec![
+            Span::styled("  d", t.key),
+            Span::raw("    discard and quit"),
+        ]),
+        Line::from(vec![
+            Span::styled("  Esc", t.key),
+            Span::raw("  keep answering"),
         ]),
     ];
     let width = 64.min(area.width);
