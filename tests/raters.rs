@@ -94,6 +94,74 @@ fn a_group_under_its_minimum_is_folded_into_nothing() {
     }
 }
 
+/// A shown group hides a dimension, and every question, that fewer than its
+/// minimum answered: three reports of whom only one answered the burnout
+/// questions would otherwise show that one report's answers as the group's.
+#[test]
+fn a_dimension_or_question_fewer_than_the_minimum_answered_is_not_shown() {
+    let sandbox = Sandbox::new();
+    let base = sandbox.dir.path();
+    let lib = Library::builtin().unwrap();
+    let burnout: Vec<String> = lib
+        .set("perception")
+        .unwrap()
+        .scored_items()
+        .filter(|i| i.dimension == Some(altitude::model::Dimension::Burnout))
+        .map(|i| format!("{} =", i.id))
+        .collect();
+    // Two reports skip every burnout question.
+    let skip_burnout = |name: &str| {
+        let path = rater_file(base, name, "perception", "report", 2, "");
+        let text = fs::read_to_string(&path).unwrap();
+        let kept: Vec<&str> = text
+            .lines()
+            .filter(|l| !burnout.iter().any(|b| l.starts_with(b.as_str())))
+            .collect();
+        fs::write(&path, kept.join("\n") + "\n").unwrap();
+        path
+    };
+    let r1 = skip_burnout("r1.toml");
+    let r2 = skip_burnout("r2.toml");
+    // The third answers everything like them, and burnout either way.
+    let third = |name: &str, burnout_answer: u8| {
+        let path = rater_file(base, name, "perception", "report", 2, "");
+        let text = fs::read_to_string(&path).unwrap();
+        let lines: Vec<String> = text
+            .lines()
+            .map(
+                |l| match burnout.iter().find(|b| l.starts_with(b.as_str())) {
+                    Some(b) => format!("{b} {burnout_answer}"),
+                    None => l.to_string(),
+                },
+            )
+            .collect();
+        fs::write(&path, lines.join("\n") + "\n").unwrap();
+        path
+    };
+    let low = third("r3-low.toml", 1);
+    let high = third("r3-high.toml", 5);
+
+    let v = score(&sandbox, &[&r1, &r2, &low], "json").json();
+    let report = &v["perspectives"]["report"];
+    assert_eq!(report["shown"], true);
+    assert!(
+        report["dimensions"]["burnout"]["score"].is_null(),
+        "{report}"
+    );
+    assert!(report["dimensions"]["empathy"]["score"].is_u64());
+    for format in ["text", "markdown", "json"] {
+        let a = score(&sandbox, &[&r1, &r2, &low], format).stdout;
+        let b = score(&sandbox, &[&r1, &r2, &high], format).stdout;
+        assert_eq!(a, b, "{format}: the one burnout answerer shows through");
+        if format != "json" {
+            assert!(
+                a.contains("No figure for Burnout risk: fewer than 3 of them answered"),
+                "{format}: the dash is explained"
+            );
+        }
+    }
+}
+
 #[test]
 fn the_minimum_can_be_raised_in_config_but_never_lowered_below_three() {
     let sandbox = Sandbox::new();

@@ -100,6 +100,10 @@ impl FindingKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quoted {
     pub prompt: String,
+    /// How many of the group answered it (0 in attachments saved before
+    /// this was kept).
+    #[serde(default)]
+    pub answered: usize,
     /// The group's mean answer on the item's own scale (1 to 5).
     pub group_mean: f64,
     pub group_label: String,
@@ -243,7 +247,8 @@ pub fn aggregate(
                 return None;
             }
             let min = minimums.of(p);
-            let figures = (members.len() >= min).then(|| figures(own, own_answers, p, &members));
+            let figures =
+                (members.len() >= min).then(|| figures(own, own_answers, p, &members, min));
             Some(Group {
                 perspective: p,
                 raters: members.len(),
@@ -264,17 +269,23 @@ fn figures(
     own_answers: &BTreeMap<String, Answer>,
     p: Perspective,
     members: &[&Rating],
+    min: usize,
 ) -> GroupFigures {
     let mut scores = BTreeMap::new();
     let mut gaps = BTreeMap::new();
     let mut findings = Vec::new();
     for dim in Dimension::ALL {
-        let group = mean(
-            members
-                .iter()
-                .filter_map(|r| r.assessment.scores.value(dim).map(f64::from)),
-        )
-        .map(|m| m.round().clamp(0.0, 100.0) as u8);
+        // A group's score needs as many raters with a score as the group's
+        // minimum: three reports of whom one answered the burnout questions
+        // must not show that one report's burnout score as the group's.
+        let rated: Vec<f64> = members
+            .iter()
+            .filter_map(|r| r.assessment.scores.value(dim).map(f64::from))
+            .collect();
+        let group = (rated.len() >= min)
+            .then(|| mean(rated.into_iter()))
+            .flatten()
+            .map(|m| m.round().clamp(0.0, 100.0) as u8);
         let own_score = own.scores.value(dim);
         let gap = own_score
             .zip(group)
@@ -291,7 +302,7 @@ fn figures(
                 group: g,
                 gap,
                 summary: kind.explain(dim, p),
-                questions: quoted(own, own_answers, members, dim, gap),
+                questions: quoted(own, own_answers, members, min, dim, gap),
             });
         }
     }
@@ -325,6 +336,7 @@ fn quoted(
     own: &Assessment,
     own_answers: &BTreeMap<String, Answer>,
     members: &[&Rating],
+    min: usize,
     dim: Dimension,
     gap: i16,
 ) -> Vec<Quoted> {
@@ -334,12 +346,20 @@ fn quoted(
     let mut rows: Vec<(f64, Quoted)> =
         set.items_in(dim)
             .filter_map(|item| {
-                let raw = mean(members.iter().filter_map(
-                    |r| match r.sheet.answers.get(&item.id) {
+                let answers: Vec<f64> = members
+                    .iter()
+                    .filter_map(|r| match r.sheet.answers.get(&item.id) {
                         Some(Answer::Value(v)) => Some(f64::from(*v)),
                         _ => None,
-                    },
-                ))?;
+                    })
+                    .collect();
+                // A question fewer than the minimum answered is not quoted:
+                // its mean would be one person's answer.
+                if answers.len() < min {
+                    return None;
+                }
+                let answered = answers.len();
+                let raw = mean(answers.into_iter())?;
                 let keyed = mean(members.iter().filter_map(
                     |r| match r.sheet.answers.get(&item.id) {
                         Some(Answer::Value(v)) => item.keyed(*v).map(f64::from),
@@ -360,6 +380,7 @@ fn quoted(
                     pull,
                     Quoted {
                         prompt: item.prompt.clone(),
+                        answered,
                         group_mean: (raw * 10.0).round() / 10.0,
                         group_label: label_near(item, raw),
                         group_effect: effect(keyed, dim),

@@ -6,7 +6,7 @@
 use super::markdown::escape;
 use super::plain::wrap;
 use crate::model::dimension::Dimension;
-use crate::model::raters::{Finding, Group};
+use crate::model::raters::{Finding, Group, GroupFigures};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -45,6 +45,28 @@ pub fn withheld(g: &Group) -> String {
     )
 }
 
+/// Why a shown group has no figure for some dimensions, if it has any such:
+/// a group's score needs as many raters with a score as its minimum.
+pub fn unscored(g: &Group, fig: &GroupFigures) -> Option<String> {
+    let missing: Vec<&str> = Dimension::ALL
+        .into_iter()
+        .filter(|d| fig.scores.get(d).copied().flatten().is_none())
+        .map(Dimension::title)
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let list = missing.join(", ");
+    Some(if g.min <= 1 {
+        format!("No figure for {list}: too few of its questions were answered.")
+    } else {
+        format!(
+            "No figure for {list}: fewer than {} of them answered enough of its questions, so no figure could keep one person's answers private.",
+            g.min
+        )
+    })
+}
+
 /// The question lines behind a finding.
 pub fn question_lines(f: &Finding) -> Vec<String> {
     f.questions
@@ -56,10 +78,18 @@ pub fn question_lines(f: &Finding) -> Vec<String> {
                 (Some(p), None, _) => format!(" You did not answer \"{p}\"."),
                 _ => String::new(),
             };
-            format!(
-                "\"{}\": {} on average ({:.1}, {}).{own}",
-                q.prompt, q.group_label, q.group_mean, q.group_effect
-            )
+            if q.answered == 1 {
+                // One rater (a coach, say): their answer, not an average.
+                format!(
+                    "\"{}\": {} ({}).{own}",
+                    q.prompt, q.group_label, q.group_effect
+                )
+            } else {
+                format!(
+                    "\"{}\": {} on average ({:.1}, {}).{own}",
+                    q.prompt, q.group_label, q.group_mean, q.group_effect
+                )
+            }
         })
         .collect()
 }
@@ -83,6 +113,9 @@ pub fn plain(groups: &[Group]) -> String {
                 score.map_or("-".into(), |s| s.to_string()),
                 gap.map_or("-".into(), signed)
             );
+        }
+        if let Some(note) = unscored(g, fig) {
+            out.push_str(&wrap(&note, 78, "    "));
         }
         for f in &fig.findings {
             let _ = writeln!(out);
@@ -137,6 +170,9 @@ pub fn markdown(groups: &[Group]) -> String {
             );
         }
         out.push('\n');
+        if let Some(note) = unscored(g, fig) {
+            let _ = writeln!(out, "{}\n", escape(&note));
+        }
         for f in &fig.findings {
             let _ = writeln!(
                 out,

@@ -314,6 +314,9 @@ fn perspective_lines(
                     Span::raw(gap.map_or("-".into(), perspectives::signed)),
                 ]));
             }
+            if let Some(note) = perspectives::unscored(g, fig) {
+                lines.push(Line::from(Span::styled(format!("    {note}"), t.dim)));
+            }
             for f in &fig.findings {
                 lines.push(Line::from(vec![
                     Span::styled(
