@@ -5,7 +5,7 @@ use crate::cli::ExportFormat;
 use crate::cli::{Cli, Command, ListFormat, ReportFormat};
 use crate::model::catalog::Library;
 use crate::model::form;
-use crate::model::location::Problem;
+use crate::model::location::Problems;
 use crate::model::perspective::Perspective;
 use crate::model::question_set::Rater;
 use crate::model::raters::{Minimums, aggregate, parse_answers};
@@ -321,7 +321,7 @@ fn validate(lib: &Library, files: &[std::path::PathBuf]) -> color_eyre::Result<E
 }
 
 /// Reads an answers file, or a filled-in rating form, and scores it.
-fn read_sheet(lib: &Library, path: &Path) -> Result<(AnswerSheet, Assessment), Problem> {
+fn read_sheet(lib: &Library, path: &Path) -> Result<(AnswerSheet, Assessment), Problems> {
     let source = read_limited(path)?;
     parse_answers(lib, path, &source)
 }
@@ -336,8 +336,10 @@ fn score(
 ) -> color_eyre::Result<ExitCode> {
     let (sheet, own) = match read_sheet(lib, answers) {
         Ok(v) => v,
-        Err(p) => {
-            warn!("error: {p}");
+        Err(problems) => {
+            for p in problems.0 {
+                warn!("error: {p}");
+            }
             return Ok(ExitCode::from(FAILURE));
         }
     };
@@ -354,8 +356,10 @@ fn score(
             return Ok(ExitCode::from(FAILURE));
         }
         Ok(v) => v.map(|(_, (_, a))| a),
-        Err(p) => {
-            warn!("error: {p}");
+        Err(problems) => {
+            for p in problems.0 {
+                warn!("error: {p}");
+            }
             return Ok(ExitCode::from(FAILURE));
         }
     };

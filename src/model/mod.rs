@@ -23,6 +23,7 @@ pub mod session;
 pub mod sources;
 pub mod text;
 pub mod time;
+pub mod toml_walk;
 pub mod unknown_keys;
 
 pub use answers::{Answer, AnswerSheet};

@@ -8,6 +8,7 @@ use super::flags::RaisedFlag;
 use super::pattern::{Pattern, PatternText};
 use super::practices::Suggestion;
 use super::question_set::QuestionSet;
+use super::scoring::ScaleScore;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -33,6 +34,10 @@ pub struct Record {
     pub flags: Vec<RaisedFlag>,
     #[serde(default)]
     pub suggestions: Vec<Suggestion>,
+    /// The set's own scales as they were shown; absent in records saved
+    /// before sets could declare scales.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scales: Vec<ScaleScore>,
     /// The second rater's scores (coaching), if there was one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_scores: Option<BTreeMap<Dimension, RecordedScore>>,
@@ -82,6 +87,7 @@ impl Record {
             }),
             flags: own.flags.clone(),
             suggestions: own.suggestions.clone(),
+            scales: own.scales.clone(),
             other_scores: other.map(scores_of),
         }
     }
@@ -126,6 +132,7 @@ impl Record {
         a.headline = self.pattern.as_ref().and_then(|p| p.headline.clone());
         a.flags = self.flags.clone();
         a.suggestions = self.suggestions.clone();
+        a.scales = self.scales.clone();
         same
     }
 }
