@@ -3,6 +3,7 @@
 
 use crate::cli::ExportFormat;
 use crate::cli::{Cli, Command, ListFormat, ReportFormat};
+use crate::model::answers::parse_sheet;
 use crate::model::catalog::Library;
 use crate::model::form;
 use crate::model::location::Problems;
@@ -297,6 +298,27 @@ fn validate(lib: &Library, files: &[std::path::PathBuf]) -> color_eyre::Result<E
     let mut failed = false;
     let mut out = output::stdout();
     for file in files {
+        // An answers file is checked against the sets; anything else is a set.
+        if let Ok(source) = read_limited(file)
+            && is_answers_file(&source)
+        {
+            match parse_sheet(file, &source, &lib.sets) {
+                Ok(sheet) => writeln!(
+                    out,
+                    "{}: ok, answers to set \"{}\" ({} answered)",
+                    file.display(),
+                    sheet.set,
+                    sheet.answers.len()
+                )?,
+                Err(problems) => {
+                    failed = true;
+                    for p in problems.0 {
+                        writeln!(out, "{p}")?;
+                    }
+                }
+            }
+            continue;
+        }
         match sets::check_file(lib, file) {
             Ok(set) => writeln!(
                 out,
@@ -317,6 +339,15 @@ fn validate(lib: &Library, files: &[std::path::PathBuf]) -> color_eyre::Result<E
         ExitCode::from(FAILURE)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// Whether a file is an answers file (`set = ...` and `[answers]`) rather
+/// than a question set (which has `items`).
+fn is_answers_file(source: &str) -> bool {
+    toml::de::DeTable::parse(source).is_ok_and(|doc| {
+        let has = |key: &str| doc.get_ref().iter().any(|(k, _)| k.get_ref() == key);
+        has("set") && !has("items")
     })
 }
 

@@ -289,8 +289,12 @@ pub fn parse_answer(
         (_, toml::Value::Integer(n)) if (1..=i64::from(item.scale_len())).contains(n) => {
             Ok(Answer::Value(*n as u8))
         }
+        (_, toml::Value::Integer(n)) => Err(format!(
+            "value {n} is out of range; expected {}",
+            allowed(set, item)
+        )),
         (_, other) => Err(format!(
-            "value {other} is out of range; expected {}",
+            "value {other} is not an answer to this item; expected {}",
             allowed(set, item)
         )),
     }

@@ -24,7 +24,6 @@ pub mod sources;
 pub mod text;
 pub mod time;
 pub mod toml_walk;
-pub mod unknown_keys;
 
 pub use answers::{Answer, AnswerSheet};
 pub use assessment::{Assessment, assess};

@@ -227,8 +227,9 @@ fn response_scales(r: &Reader<'_>, raw: &RawSet) -> BTreeMap<String, ResponseSca
             r.on(
                 labels,
                 format!(
-                    "response scale `{name}` has {} labels; a response scale has {} to {} points, lowest first",
+                    "response scale `{name}` has {} label{}; a response scale has {} to {} points, lowest first",
                     list.len(),
+                    if list.len() == 1 { "" } else { "s" },
                     POINTS.start(),
                     POINTS.end()
                 ),
@@ -506,22 +507,12 @@ fn check_options(r: &Reader<'_>, raw: &RawItem, place: &str, kind: Kind) -> Vec<
         );
     }
     list.iter()
-        .enumerate()
-        .map(|(i, o)| {
+        .map(|o| {
             let label = o
                 .label
                 .as_ref()
                 .map(|l| text(r, "label", l))
                 .unwrap_or_default();
-            if o.score.is_none() && o.label.is_some() {
-                r.at(
-                    span.start,
-                    format!(
-                        "option {} of {place} has no valid `score`: a whole number from 1 to 5",
-                        i + 1
-                    ),
-                );
-            }
             ChoiceOption {
                 label,
                 score: o.score.as_ref().map_or(1, |s| *s.get_ref() as u8),

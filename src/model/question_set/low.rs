@@ -255,6 +255,9 @@ fn read_options(item: &Fields<'_, '_>) -> Option<(Range<usize>, Vec<RawOption>)>
                 .reader()
                 .table(t, span, format!("option {} of {}", i + 1, item.place()));
             f.only(OPTION_KEYS);
+            if !f.has("score") {
+                f.missing("score", "a whole number from 1 to 5");
+            }
             RawOption {
                 label: f.required_string("label", "the option's text"),
                 score: f.int("score", 1..=5),
