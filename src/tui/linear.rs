@@ -355,6 +355,11 @@ impl Linear<'_> {
         } else {
             "Question"
         };
+        if index == 0
+            && let Some(instructions) = &set.instructions
+        {
+            writeln!(self.out, "Instructions: {instructions}")?;
+        }
         writeln!(
             self.out,
             "{whose} {} of {}: {}",
@@ -390,7 +395,9 @@ impl Linear<'_> {
             let label = item.label(v).map(String::from).unwrap_or_default();
             writeln!(self.out, "{v}. {label}")?;
         }
-        writeln!(self.out, "0. Not applicable or don't know")?;
+        if set.not_applicable {
+            writeln!(self.out, "0. Not applicable or don't know")?;
+        }
         match earlier {
             Some(Answer::Value(v)) => writeln!(
                 self.out,
@@ -758,10 +765,16 @@ impl Linear<'_> {
             return Ok(Ok(Vec::new()));
         };
         let len = item.scale_len();
+        let na = self
+            .app
+            .active
+            .as_ref()
+            .is_some_and(|a| a.current_set().not_applicable);
+        let or_na = if na { ", or 0 for not applicable" } else { "" };
         Ok(match line {
             "s" => Ok(vec![Action::Skip]),
             "b" => Ok(vec![Action::Previous]),
-            "x" => Ok(vec![Action::NotApplicable]),
+            "x" | "0" if na => Ok(vec![Action::NotApplicable]),
             "w" => {
                 match &item.why {
                     Some(why) => writeln!(self.out, "Why this matters: {}", why)?,
@@ -771,16 +784,13 @@ impl Linear<'_> {
             }
             "n" if self.app.coaching() => return self.note(),
             _ => match line.parse::<u8>() {
-                Ok(0) => Ok(vec![Action::NotApplicable]),
-                Ok(v) if v <= len => Ok(vec![Action::Answer(v)]),
-                Ok(v) => Err(format!(
-                    "There is no answer {v}: type 1 to {len}, or 0 for not applicable."
-                )),
+                Ok(v) if (1..=len).contains(&v) => Ok(vec![Action::AnswerPoint(v)]),
+                Ok(v) => Err(format!("There is no answer {v}: type 1 to {len}{or_na}.")),
                 Err(_) if line.is_empty() => Err(format!(
-                    "Type a number from 1 to {len} (0 for not applicable), then Enter. s skips."
+                    "Type a number from 1 to {len}{or_na}, then Enter. s skips."
                 )),
                 Err(_) => Err(format!(
-                    "{:?} is not an answer: type 1 to {len}, 0 for not applicable, s to skip or b to go back.",
+                    "{:?} is not an answer: type 1 to {len}{or_na}, s to skip or b to go back.",
                     line
                 )),
             },

@@ -320,6 +320,7 @@ impl App {
                 cursor,
                 why,
                 text,
+                ..
             } => self.on_question(index, cursor, why, text, action),
             Screen::Results { scroll, method } => self.on_results(scroll, method, action),
             Screen::Suggestions { cursor } => self.on_suggestions(cursor, action),
