@@ -421,11 +421,11 @@ impl Linear<'_> {
         };
         if method {
             writeln!(self.out, "How the scores were computed.")?;
-            writeln!(
-                self.out,
-                "Each answer is keyed so high means more of the dimension (reverse-keyed items are flipped), mapped to 0 to 1, averaged with its weight and scaled to 0 to 100. Not applicable and skipped answers are left out; fewer than 2 answers gives no score."
-            )?;
-            for dim in Dimension::ALL {
+            writeln!(self.out, "{}", crate::report::method_summary(&a.set))?;
+            for dim in Dimension::ALL
+                .into_iter()
+                .filter(|d| a.scores.get(*d).measured)
+            {
                 let s = a.scores.get(dim);
                 writeln!(
                     self.out,
@@ -439,6 +439,17 @@ impl Linear<'_> {
                     writeln!(self.out, "  {line}")?;
                 }
             }
+            for sc in &a.scales {
+                writeln!(self.out, "{}.", crate::report::scale_summary(sc))?;
+                for line in
+                    crate::report::scale_computation_lines(&a.set, sc, &active.session.answers)
+                {
+                    writeln!(self.out, "  {line}")?;
+                }
+            }
+            for line in crate::report::instrument_lines(&a.set) {
+                writeln!(self.out, "{line}")?;
+            }
             return writeln!(
                 self.out,
                 "Type m to go back to the results, or Enter for suggestions."
@@ -446,7 +457,10 @@ impl Linear<'_> {
         }
         writeln!(self.out, "Results.")?;
         let previous = active.previous_assessment.as_ref();
-        for dim in Dimension::ALL {
+        for dim in Dimension::ALL
+            .into_iter()
+            .filter(|d| a.scores.get(*d).measured)
+        {
             let s = a.scores.get(dim);
             let change = match (s.score, previous.and_then(|p| p.scores.value(dim))) {
                 (Some(now), Some(before)) if now == before => ", the same as last time".into(),
@@ -480,6 +494,15 @@ impl Linear<'_> {
                     s.items
                 )?,
             }
+        }
+        if let Some(names) = crate::report::unmeasured(a) {
+            writeln!(self.out, "Not measured by this set: {names}.")?;
+        }
+        for sc in &a.scales {
+            writeln!(self.out, "Scale {}.", crate::report::scale_summary(sc))?;
+        }
+        if let Some(why) = &a.no_pattern {
+            writeln!(self.out, "{why}")?;
         }
         if let Some((_, text)) = &a.pattern {
             writeln!(
