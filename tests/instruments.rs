@@ -117,3 +117,194 @@ fn answers_files_report_every_mistake_at_once() {
     assert_eq!(validated.code, 1);
     assert_all_reported(&validated.stdout, &expected);
 }
+
+// The worked example in docs/FORMAT.md: a 4-point strain inventory with
+// three subscales, scored by altitude and by hand.
+
+use altitude::model::answers::parse_sheet;
+use altitude::model::catalog::Library;
+use altitude::model::question_set::{QuestionSet, Source, parse_set};
+use altitude::model::scoring::ScaleScore;
+use altitude::model::{Assessment, Dimension, assess};
+
+fn work_strain() -> QuestionSet {
+    let file = fixture("sets/work-strain.toml");
+    let text = std::fs::read_to_string(&file).expect("the fixture");
+    parse_set(&file, &text, &[], Source::BuiltIn).expect("the worked example is valid")
+}
+
+fn respondent(name: &str) -> Assessment {
+    let set = work_strain();
+    let file = fixture(&format!("sets/work-strain-answers/{name}.toml"));
+    let text = std::fs::read_to_string(&file).expect("the answers");
+    let sheet = parse_sheet(&file, &text, std::slice::from_ref(&set)).expect("valid answers");
+    let lib = Library::builtin().expect("the built-in library");
+    assess(&lib, &set, &sheet)
+}
+
+fn scale<'a>(a: &'a Assessment, id: &str) -> &'a ScaleScore {
+    a.scales.iter().find(|s| s.id == id).expect("the scale")
+}
+
+/// A 4-point item: answer 1..4, keyed, then (keyed - 1) / 3 * 100.
+fn points(keyed: &[f64]) -> f64 {
+    keyed.iter().map(|k| (k - 1.0) / 3.0 * 100.0).sum::<f64>() / keyed.len() as f64
+}
+
+fn close(got: Option<f64>, want: f64) {
+    let got = got.expect("a score");
+    assert!((got - want).abs() < 1e-9, "got {got}, want {want}");
+}
+
+#[test]
+fn respondent_a_answered_everything() {
+    let a = respondent("ana");
+    // Personal strain: answers 3 2 4 3 1 4.
+    let personal = points(&[3.0, 2.0, 4.0, 3.0, 1.0, 4.0]);
+    assert!((personal - 1100.0 / 18.0).abs() < 1e-9); // 11 of 18 steps: 61.11
+    close(scale(&a, "personal").score, personal);
+    // Work strain: 2 3 3 2 1 2, and w7 = 1 reverse-keyed to 5 - 1 = 4.
+    let work = points(&[2.0, 3.0, 3.0, 2.0, 1.0, 2.0, 4.0]);
+    assert!((work - 1000.0 / 21.0).abs() < 1e-9); // 10 of 21 steps: 47.62
+    close(scale(&a, "work").score, work);
+    // Supporting people, reported as the mean on 1..4: 2 2 3 1 2, and s6 = 3
+    // reverse-keyed to 2: (2 + 2 + 3 + 1 + 2 + 2) / 6 = 2.
+    close(scale(&a, "people").score, 2.0);
+    assert_eq!(scale(&a, "people").shown(), "2.00 (1 to 4)");
+    assert_eq!(scale(&a, "personal").percent, Some(61));
+    assert_eq!(scale(&a, "work").percent, Some(48));
+    // Burnout risk is the mean of the three on 0..100: (61.11 + 47.62 + 33.33) / 3.
+    let people = (2.0 - 1.0) / 3.0 * 100.0;
+    let burnout = ((personal + work + people) / 3.0).round() as u8;
+    assert_eq!(burnout, 47);
+    assert_eq!(a.scores.value(Dimension::Burnout), Some(burnout));
+}
+
+#[test]
+fn respondent_b_skipped_some_but_stays_above_half() {
+    let a = respondent("ben");
+    // Personal: 4 of 6 answered (p2, p5 skipped): 4 4 3 4.
+    let personal = points(&[4.0, 4.0, 3.0, 4.0]);
+    close(scale(&a, "personal").score, personal); // 11 of 12 steps: 91.67
+    assert_eq!(
+        (scale(&a, "personal").answered, scale(&a, "personal").items),
+        (4, 6)
+    );
+    // Work: 5 of 7 (w3, w6 skipped): 3 4 4 3, and w7 = 2 reversed to 3.
+    let work = points(&[3.0, 4.0, 4.0, 3.0, 3.0]);
+    close(scale(&a, "work").score, work); // 12 of 15 steps: 80
+    // People: 4 of 6: 1 1 2, and s6 = 4 reversed to 1: mean 5 / 4.
+    close(scale(&a, "people").score, 1.25);
+    let people = (1.25 - 1.0) / 3.0 * 100.0;
+    assert_eq!(
+        a.scores.value(Dimension::Burnout),
+        Some(((personal + work + people) / 3.0).round() as u8)
+    );
+    assert_eq!(a.scores.value(Dimension::Burnout), Some(60));
+}
+
+#[test]
+fn respondent_c_is_below_the_minimum_share_on_one_subscale() {
+    let a = respondent("cai");
+    // Personal: 2 of 6 answered; a score needs half, 3 of 6.
+    let personal = scale(&a, "personal");
+    assert_eq!(personal.score, None);
+    assert_eq!((personal.answered, personal.needed), (2, 3));
+    assert_eq!(personal.shown(), "not enough answers (2 of 6)");
+    // Work: 1 1 2 1 1 1, and w7 = 4 reversed to 1: 1 step of 21.
+    let work = points(&[1.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.0]);
+    close(scale(&a, "work").score, work); // 4.76
+    // People: 1 2 1 1 1, and s6 = 3 reversed to 2: mean 8 / 6.
+    close(scale(&a, "people").score, 8.0 / 6.0);
+    assert_eq!(scale(&a, "people").shown(), "1.33 (1 to 4)");
+    // Burnout risk averages only the subscales that have a score.
+    let people = (8.0 / 6.0 - 1.0) / 3.0 * 100.0;
+    assert_eq!(
+        a.scores.value(Dimension::Burnout),
+        Some(((work + people) / 2.0).round() as u8)
+    );
+    assert_eq!(a.scores.value(Dimension::Burnout), Some(8));
+}
+
+/// The instrument measures burnout only: the other three are left out, it
+/// names no pattern (it asks no profile) and says why.
+#[test]
+fn a_burnout_only_instrument_leaves_the_rest_out_and_names_no_pattern() {
+    let a = respondent("ana");
+    for d in [
+        Dimension::Empathy,
+        Dimension::Credibility,
+        Dimension::Ownership,
+    ] {
+        assert!(!a.scores.get(d).measured, "{d}");
+    }
+    assert!(a.pattern.is_none());
+    assert!(a.suggestions.is_empty());
+    assert!(
+        a.no_pattern
+            .as_deref()
+            .is_some_and(|w| w.contains("does not ask the profile")),
+        "{:?}",
+        a.no_pattern
+    );
+}
+
+/// What a coach sees from the command line: every export carries the
+/// subscales, and JSON keeps its old keys.
+#[test]
+fn every_export_shows_the_subscales() {
+    let sandbox = Sandbox::new();
+    let questions = sandbox.config().join("questions");
+    std::fs::create_dir_all(&questions).unwrap();
+    std::fs::copy(
+        fixture("sets/work-strain.toml"),
+        questions.join("work-strain.toml"),
+    )
+    .unwrap();
+    let answers = path("sets/work-strain-answers/cai.toml");
+    let config = sandbox.config().display().to_string();
+    let run = |format: &str| {
+        let run = sandbox.run(&[
+            "--config-dir",
+            &config,
+            "score",
+            "--answers",
+            &answers,
+            "--format",
+            format,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    let text = run("text");
+    assert!(
+        text.contains("Personal strain: not enough answers (2 of 6)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Strain from supporting people: 1.33 (1 to 4)"),
+        "{text}"
+    );
+    assert!(text.contains("Not measured by this set: Empathy, Credibility, Ownership risk."));
+    assert!(!text.contains("Empathy  "), "{text}");
+    assert!(text.contains("Licence: CC0"), "{text}");
+    let markdown = run("markdown");
+    assert!(markdown.contains("## Scales"), "{markdown}");
+    assert!(
+        markdown.contains("Work strain: 5 (7 of 7 answered"),
+        "{markdown}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(json["dimensions"]["burnout"]["score"], 8);
+    assert_eq!(json["dimensions"]["empathy"]["measured"], false);
+    assert_eq!(
+        json["dimensions"]["empathy"]["score"],
+        serde_json::Value::Null
+    );
+    let scales = json["scales"].as_array().expect("scales");
+    assert_eq!(scales.len(), 3);
+    assert_eq!(scales[0]["id"], "personal");
+    assert_eq!(scales[0]["score"], serde_json::Value::Null);
+    assert_eq!(scales[2]["report"], "mean");
+    assert!(json["no_pattern"].is_string());
+}

@@ -71,16 +71,16 @@ pub fn score(set: &QuestionSet, answers: &BTreeMap<String, Answer>) -> Scores {
         let contributions = contributions(items.iter().copied(), answers);
         let need = needed(set.min_share, items.len()).max(MIN_ANSWERED);
         let pooled = (contributions.len() >= need).then(|| rescale(&contributions));
-        let rolled: Vec<u8> = scales
+        let rolled: Vec<f64> = scales
             .iter()
             .filter(|s| s.dimension == Some(dim))
-            .filter_map(|s| s.percent)
+            .filter_map(|s| s.exact)
             .collect();
         let score = match set.rollup {
             Rollup::Scales if set.scales.iter().any(|s| s.dimension == Some(dim)) => {
                 (!rolled.is_empty()).then(|| {
-                    let sum: f64 = rolled.iter().map(|v| f64::from(*v)).sum();
-                    (sum / rolled.len() as f64).round() as u8
+                    let mean = rolled.iter().sum::<f64>() / rolled.len() as f64;
+                    mean.round().clamp(0.0, 100.0) as u8
                 })
             }
             _ => pooled,
@@ -120,9 +120,14 @@ fn contributions<'a>(
 
 /// The weighted mean of the rescaled answers, 0..=100.
 fn rescale(contributions: &[Contribution]) -> u8 {
+    exact_percent(contributions).round().clamp(0.0, 100.0) as u8
+}
+
+/// The weighted mean of the rescaled answers on 0..100, unrounded.
+fn exact_percent(contributions: &[Contribution]) -> f64 {
     let total_weight: f64 = contributions.iter().map(|c| c.weight).sum();
     let weighted: f64 = contributions.iter().map(|c| c.weight * c.fraction).sum();
-    (100.0 * weighted / total_weight).round().clamp(0.0, 100.0) as u8
+    100.0 * weighted / total_weight
 }
 
 /// The score of one declared scale.
@@ -135,9 +140,13 @@ pub struct ScaleScore {
     /// below the minimum share of answers.
     #[serde(default)]
     pub score: Option<f64>,
-    /// The same result on 0..100, for bars and roll-ups.
+    /// The same result on 0..100, rounded, for bars.
     #[serde(default)]
     pub percent: Option<u8>,
+    /// The same result on 0..100, unrounded: what a dimension's roll-up
+    /// averages.
+    #[serde(skip)]
+    pub exact: Option<f64>,
     pub answered: usize,
     pub items: usize,
     /// How many answers a score needs.
@@ -175,6 +184,7 @@ fn score_scale(set: &QuestionSet, scale: &Scale, answers: &BTreeMap<String, Answ
     let contributions = contributions(items.iter().copied(), answers);
     let need = needed(scale.min_share, items.len());
     let scored = !items.is_empty() && contributions.len() >= need;
+    let exact = scored.then(|| exact_percent(&contributions));
     let percent = scored.then(|| rescale(&contributions));
     let own = |c: &Contribution| {
         set.item(&c.item)
@@ -204,6 +214,7 @@ fn score_scale(set: &QuestionSet, scale: &Scale, answers: &BTreeMap<String, Answ
         report: scale.report,
         score,
         percent,
+        exact,
         answered: contributions.len(),
         items: items.len(),
         needed: need,

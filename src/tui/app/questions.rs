@@ -146,8 +146,11 @@ impl App {
             // Esc on the first question stays: the profile is behind it, and
             // a digit typed there would change it. `b` goes back on purpose.
             Action::Back if index == 0 && !self.active.as_ref()?.rating_other && !self.rating() => {
-                self.status =
-                    Some("This is the first question; b goes back to your profile.".into());
+                self.status = Some(if self.active.as_ref()?.set.asks_profile() {
+                    "This is the first question; b goes back to your profile.".into()
+                } else {
+                    "This is the first question; b goes back to the home screen.".into()
+                });
                 None
             }
             Action::Previous | Action::Back => self.previous_question(index),
@@ -296,10 +299,7 @@ impl App {
             return None;
         }
         if index == 0 {
-            let needs_profile = self
-                .active
-                .as_ref()
-                .is_some_and(|a| a.set.rater == Rater::SelfRater);
+            let needs_profile = self.active.as_ref().is_some_and(|a| a.set.asks_profile());
             if needs_profile {
                 self.screen = self.profile_screen(ProfileField::Stage);
             } else {
