@@ -164,3 +164,44 @@ impl Record {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A record saved before sets could declare scales still loads, with
+    /// none; one with scales keeps them through a save and a load.
+    #[test]
+    fn records_with_and_without_scales_load() {
+        let old = r#"
+set_fingerprint = "cbf29ce484222325"
+set_title = "Monthly check-in"
+[scores.burnout]
+score = 42
+answered = 2
+items = 2
+"#;
+        let record: Record = toml::from_str(old).expect("an old record loads");
+        assert!(record.scales.is_empty());
+        assert_eq!(record.value(Dimension::Burnout), Some(42));
+
+        let mut with = record.clone();
+        with.scales.push(ScaleScore {
+            id: "people".into(),
+            label: "Strain from supporting people".into(),
+            report: super::super::question_set::Report::Mean,
+            score: Some(1.25),
+            percent: Some(8),
+            exact: None,
+            answered: 4,
+            items: 6,
+            needed: 3,
+            range: Some((1.0, 4.0)),
+            dimension: Some(Dimension::Burnout),
+        });
+        let text = toml::to_string(&with).expect("saves");
+        let back: Record = toml::from_str(&text).expect("loads");
+        assert_eq!(back.scales, with.scales);
+        assert_eq!(back.scales[0].shown(), "1.25 (1 to 4)");
+    }
+}

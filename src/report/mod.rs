@@ -79,16 +79,21 @@ pub fn unmeasured(a: &crate::model::Assessment) -> Option<String> {
 
 /// One line per declared scale: label, score and how many answered.
 pub fn scale_summary(s: &crate::model::scoring::ScaleScore) -> String {
+    format!("{}: {} ({})", s.label, s.shown(), scale_detail(s))
+}
+
+/// How many answered and where the scale counts, e.g. "5 of 6 answered;
+/// counts towards burnout risk".
+pub fn scale_detail(s: &crate::model::scoring::ScaleScore) -> String {
     let rolls = s
         .dimension
         .map(|d| format!("; counts towards {}", d.title().to_lowercase()))
         .unwrap_or_default();
-    let answered = if s.score.is_some() {
-        format!(" ({} of {} answered{rolls})", s.answered, s.items)
+    if s.score.is_some() {
+        format!("{} of {} answered{rolls}", s.answered, s.items)
     } else {
-        format!(" (a score needs {} of {}{rolls})", s.needed, s.items)
-    };
-    format!("{}: {}{answered}", s.label, s.shown())
+        format!("a score needs {} of {}{rolls}", s.needed, s.items)
+    }
 }
 
 /// How the scores were computed, in words that follow the set's rules.

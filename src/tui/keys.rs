@@ -425,6 +425,13 @@ const QUESTION_NO_NA: Table = &[
     ),
     // Left out of the footer for room: the help overlay has it.
     enter("", "answer with the option under the cursor"),
+    Binding::new(
+        &[Char('0'), Char('x')],
+        "0/x",
+        Act::Do(A::NotApplicable),
+        "",
+        "this set has no \"not applicable\" answer: s skips instead",
+    ),
     Binding::new(&[Char('s')], "s", Act::Do(A::Skip), "skip", "skip for now"),
     Binding::new(
         &[Char('b'), Backspace],
@@ -534,6 +541,13 @@ const QUESTION_LONG_NO_NA: Table = &[
         "move along the scale",
     ),
     enter("", "answer with the option under the cursor"),
+    Binding::new(
+        &[Char('x')],
+        "x",
+        Act::Do(A::NotApplicable),
+        "",
+        "this set has no \"not applicable\" answer: s skips instead",
+    ),
     Binding::new(&[Char('s')], "s", Act::Do(A::Skip), "skip", "skip for now"),
     Binding::new(
         &[Char('b'), Backspace],

@@ -13,7 +13,7 @@ use crate::model::scoring::{TALKING_POINT_GAP, TalkingPoint};
 use crate::model::time::Zone;
 use crate::report::{
     computation_lines, instrument_lines, method_summary, no_score_reason, perspectives,
-    scale_computation_lines, scale_summary, score_band, unmeasured,
+    scale_computation_lines, scale_detail, scale_summary, score_band, unmeasured,
 };
 use crate::tui::app::{Active, App, Screen};
 use crate::tui::theme::Theme;
@@ -229,6 +229,19 @@ fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static
             t.dim,
         )));
     }
+    match active.previous.as_ref().map(|p| p.started.date()) {
+        Some(date) => lines.push(Line::from(Span::styled(
+            format!(
+                "  Changes are since your last {} session on {date}.",
+                a.set.id
+            ),
+            t.dim,
+        ))),
+        None => lines.push(Line::from(Span::styled(
+            "  First session of this set: next time you will see the change.",
+            t.dim,
+        ))),
+    }
     if !a.scales.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled("Scales", t.accent)));
@@ -242,7 +255,7 @@ fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static
                 ),
             ]));
             lines.push(Line::from(Span::styled(
-                format!("    {}", scale_summary(sc)),
+                format!("    {}", scale_detail(sc)),
                 t.dim,
             )));
         }
@@ -250,19 +263,6 @@ fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static
     if let Some(why) = &a.no_pattern {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(why.clone(), t.dim)));
-    }
-    match active.previous.as_ref().map(|p| p.started.date()) {
-        Some(date) => lines.push(Line::from(Span::styled(
-            format!(
-                "  Changes are since your last {} session on {date}.",
-                a.set.id
-            ),
-            t.dim,
-        ))),
-        None => lines.push(Line::from(Span::styled(
-            "  First session of this set: next time you will see the change.",
-            t.dim,
-        ))),
     }
     if let Some((_, text)) = &a.pattern {
         lines.push(Line::from(""));
