@@ -308,3 +308,78 @@ fn every_export_shows_the_subscales() {
     assert_eq!(scales[2]["report"], "mean");
     assert!(json["no_pattern"].is_string());
 }
+
+/// The worked example in accessible mode: its instructions come first, no
+/// profile is asked, "not applicable" is not offered, and the saved session
+/// keeps the subscales as shown.
+#[test]
+fn the_worked_example_in_accessible_mode() {
+    use std::io::Write;
+    let sandbox = Sandbox::new();
+    let questions = sandbox.config().join("questions");
+    std::fs::create_dir_all(&questions).unwrap();
+    std::fs::copy(
+        fixture("sets/work-strain.toml"),
+        questions.join("work-strain.toml"),
+    )
+    .unwrap();
+    // Respondent A's answers, one "0" refused first, then results, no
+    // commitments, save.
+    let mut input = String::from("0\n");
+    for v in [3, 2, 4, 3, 1, 4, 2, 3, 3, 2, 1, 2, 1, 2, 2, 3, 1, 2, 3] {
+        input.push_str(&format!("{v}\n"));
+    }
+    input.push_str("\n\n");
+    let config = sandbox.config().display().to_string();
+    let mut child = sandbox
+        .command(&[
+            "--config-dir",
+            &config,
+            "start",
+            "--set",
+            "work-strain",
+            "--accessible",
+        ])
+        .env("TERM", "dumb")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run altitude");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    let instructions = said.find("Instructions: Think about the last four weeks.");
+    let first = said.find("Question 1 of 19");
+    assert!(
+        instructions.is_some() && instructions < first,
+        "instructions before the first question:\n{said}"
+    );
+    assert!(!said.contains("reports do you have"), "{said}");
+    assert!(!said.contains("Not applicable"), "{said}");
+    assert!(
+        said.contains("There is no answer 0: type 1 to 4."),
+        "{said}"
+    );
+    assert!(
+        said.contains("Personal strain: 61 (6 of 6 answered"),
+        "{said}"
+    );
+    assert!(said.contains("Burnout risk: 47 out of 100"), "{said}");
+    assert!(said.contains("Not measured by this set: Empathy, Credibility, Ownership risk."));
+    let sessions = sandbox.data().join("sessions");
+    let saved = std::fs::read_dir(&sessions)
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        .expect("a saved session");
+    let text = std::fs::read_to_string(saved.path()).unwrap();
+    assert!(text.contains("[[record.scales]]"), "{text}");
+    assert!(text.contains("id = \"personal\""), "{text}");
+}
