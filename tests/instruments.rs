@@ -126,6 +126,7 @@ use altitude::model::catalog::Library;
 use altitude::model::question_set::{QuestionSet, Source, parse_set};
 use altitude::model::scoring::ScaleScore;
 use altitude::model::{Assessment, Dimension, assess};
+use std::path::Path;
 
 fn work_strain() -> QuestionSet {
     let file = fixture("sets/work-strain.toml");
@@ -382,4 +383,45 @@ fn the_worked_example_in_accessible_mode() {
     let text = std::fs::read_to_string(saved.path()).unwrap();
     assert!(text.contains("[[record.scales]]"), "{text}");
     assert!(text.contains("id = \"personal\""), "{text}");
+}
+
+/// With `rollup = "scales"` an item of a rolled-up dimension that is in no
+/// scale would count for nothing: refused, with what to do.
+#[test]
+fn an_item_left_out_of_every_rolled_up_scale_is_refused() {
+    let src = r#"
+id = "x"
+title = "X"
+description = "X."
+profile = false
+sides = false
+why = false
+rollup = "scales"
+
+[[scales]]
+id = "a"
+label = "A"
+items = ["i1"]
+dimension = "burnout"
+
+[[items]]
+id = "i1"
+kind = "likert"
+prompt = "One."
+
+[[items]]
+id = "i2"
+kind = "likert"
+dimension = "burnout"
+prompt = "Two."
+"#;
+    let problems = parse_set(Path::new("x.toml"), src, &[], Source::BuiltIn)
+        .expect_err("i2 counts for nothing");
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "x.toml:21:1: item \"i2\" counts towards burnout, whose score is the mean of its scales (rollup = \"scales\"), but is in none of them: add it to one, or use rollup = \"pooled\""
+        ]
+    );
 }

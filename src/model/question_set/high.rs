@@ -167,6 +167,9 @@ pub fn check(r: &Reader<'_>, raw: &RawSet, known_flags: &[&str]) -> QuestionSet 
             "`rollup = \"scales\"` needs at least one [[scales]] table with a `dimension`",
         );
     }
+    if rollup == Rollup::Scales {
+        unrolled_items(r, raw, &items, &scales);
+    }
     let measures = measures(r, raw, &items);
 
     QuestionSet {
@@ -742,4 +745,28 @@ fn measures(r: &Reader<'_>, raw: &RawSet, items: &[Item]) -> Vec<Dimension> {
         .into_iter()
         .filter(|d| declared.contains(d))
         .collect()
+}
+
+/// With `rollup = "scales"`, a dimension's score is the mean of its scales,
+/// so an item of that dimension in none of them would count for nothing.
+fn unrolled_items(r: &Reader<'_>, raw: &RawSet, items: &[Item], scales: &[Scale]) {
+    for item in items {
+        let Some(dim) = item.dimension else { continue };
+        let rolled: Vec<&Scale> = scales.iter().filter(|s| s.dimension == Some(dim)).collect();
+        if rolled.is_empty() || rolled.iter().any(|s| s.items.contains(&item.id)) {
+            continue;
+        }
+        let start = raw
+            .items
+            .iter()
+            .find(|i| i.id.as_ref().is_some_and(|v| v.get_ref() == &item.id))
+            .map_or(0, |i| i.start);
+        r.at(
+            start,
+            format!(
+                "item \"{}\" counts towards {dim}, whose score is the mean of its scales (rollup = \"scales\"), but is in none of them: add it to one, or use rollup = \"pooled\"",
+                item.id
+            ),
+        );
+    }
 }
