@@ -247,7 +247,7 @@ fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static
         lines.push(Line::from(Span::styled("Scales", t.accent)));
         for sc in &a.scales {
             lines.push(Line::from(vec![
-                Span::raw(format!("  {:<15}", truncate(&sc.label, 15))),
+                Span::raw(format!("  {:<15}", truncate(&sc.label, 14))),
                 Span::styled(bar(sc.percent, 20), t.bar),
                 Span::styled(
                     format!(" {}", sc.score.map_or("  –".to_string(), |_| sc.shown())),

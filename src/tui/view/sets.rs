@@ -63,18 +63,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let width = detail.width.saturating_sub(2);
     let head_rows: u16 = head.iter().map(|l| wrapped_height(l, width)).sum();
     let mut d: Vec<Line> = head.into_iter().map(Line::from).collect();
-    d.push(Line::from(Span::styled(
-        format!(
-            "{} items, {} scored: {}",
-            set.items.len(),
-            set.scored_items().count(),
-            counts.join(", ")
-        ),
-        t.accent,
-    )));
+    let counts = format!(
+        "{} items, {} scored: {}",
+        set.items.len(),
+        set.scored_items().count(),
+        counts.join(", ")
+    );
+    let count_rows = wrapped_height(&counts, width);
+    d.push(Line::from(Span::styled(counts, t.accent)));
     d.push(Line::from(""));
     // As many prompts as fit, counted in wrapped rows, then how many are left.
-    let mut room = detail.height.saturating_sub(2 + head_rows + 3);
+    let mut room = detail.height.saturating_sub(2 + head_rows + count_rows + 2);
     let mut shown = 0;
     for item in &set.items {
         let dim = item
