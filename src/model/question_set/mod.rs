@@ -65,21 +65,6 @@ impl Kind {
     pub fn is_scored(self) -> bool {
         self != Kind::Text
     }
-
-    /// Whether answers are points on an ordered response scale (and so can
-    /// be reverse-keyed).
-    pub fn is_ordinal(self) -> bool {
-        matches!(self, Kind::Likert | Kind::Frequency | Kind::Scale)
-    }
-
-    /// The five labels of a fixed scale, or `None` for the other kinds.
-    pub fn scale_labels(self) -> Option<[&'static str; 5]> {
-        match self {
-            Kind::Likert => Some(LIKERT),
-            Kind::Frequency => Some(FREQUENCY),
-            Kind::Scale | Kind::Choice | Kind::Text => None,
-        }
-    }
 }
 
 const LIKERT: [&str; 5] = [
