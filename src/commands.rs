@@ -267,9 +267,16 @@ fn sets(lib: &Library, format: ListFormat) -> color_eyre::Result<ExitCode> {
         }
         ListFormat::Text => {
             for set in &lib.sets {
+                // What the set measures, and its own scales; not the rest.
                 let counts: Vec<String> = Dimension::ALL
                     .iter()
+                    .filter(|d| set.measures(**d))
                     .map(|d| format!("{} {}", d.id(), set.items_in(*d).count()))
+                    .chain(
+                        set.scales
+                            .iter()
+                            .map(|s| format!("scale {} {}", s.id, s.items.len())),
+                    )
                     .collect();
                 writeln!(
                     out,
