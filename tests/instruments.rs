@@ -425,3 +425,92 @@ prompt = "Two."
         ]
     );
 }
+
+const SUM_SET: &str = r#"
+id = "load"
+title = "Load"
+description = "Four statements, summed."
+measures = []
+profile = false
+sides = false
+why = false
+not_applicable = false
+
+[[response_scales]]
+id = "zero3"
+labels = ["Not at all", "Several days", "More than half the days", "Nearly every day"]
+first = 0
+
+[[scales]]
+id = "load"
+label = "Load"
+items = ["a", "b", "c", "d"]
+min_answered = 0.75
+report = "sum"
+
+[[items]]
+id = "a"
+kind = "scale"
+scale = "zero3"
+prompt = "A."
+
+[[items]]
+id = "b"
+kind = "scale"
+scale = "zero3"
+prompt = "B."
+
+[[items]]
+id = "c"
+kind = "scale"
+scale = "zero3"
+prompt = "C."
+
+[[items]]
+id = "d"
+kind = "scale"
+scale = "zero3"
+reverse = true
+prompt = "D."
+"#;
+
+fn sum_set() -> QuestionSet {
+    parse_set(Path::new("load.toml"), SUM_SET, &[], Source::BuiltIn).expect("valid")
+}
+
+/// A standalone `sum` scale on 0..3 points: the answered values summed and
+/// an unanswered item counted at their mean; below 3 of 4 answered, none.
+#[test]
+fn a_sum_scale_is_prorated_and_a_standalone_set_names_nothing_it_does_not_measure() {
+    let set = sum_set();
+    let lib = Library::builtin().unwrap();
+    let sheet = |body: &str| {
+        parse_sheet(
+            Path::new("a.toml"),
+            &format!("set = \"load\"\n[answers]\n{body}"),
+            std::slice::from_ref(&set),
+        )
+    };
+    // a = point 2 (value 1), b = point 3 (value 2), d = point 1 reversed to
+    // point 4 (value 3); c skipped: (1 + 2 + 3) / 3 * 4 = 8, on 0 to 12.
+    let a = assess(&lib, &set, &sheet("a = 2\nb = 3\nd = 1\n").unwrap());
+    let load = scale(&a, "load");
+    close(load.score, 8.0);
+    assert_eq!(load.shown(), "8.0 (0 to 12)");
+    assert!(Dimension::ALL.iter().all(|d| !a.scores.get(*d).measured));
+    assert!(
+        a.no_pattern
+            .as_deref()
+            .is_some_and(|w| w.contains("measures none of the four dimensions"))
+    );
+    let two = assess(&lib, &set, &sheet("a = 2\nb = 3\n").unwrap());
+    assert_eq!(scale(&two, "load").shown(), "not enough answers (2 of 4)");
+    // This set has no "not applicable": "na" is refused and says so.
+    let refused = sheet("a = \"na\"\n").expect_err("no n/a in this set");
+    assert!(
+        refused.to_string().contains(
+            "a.toml:3:5: item \"a\": \"na\": set \"load\" has no \"not applicable\" answer"
+        ),
+        "{refused}"
+    );
+}
