@@ -12,6 +12,7 @@ use crate::model::dimension::{Dimension, Side};
 use crate::model::text::{first_forbidden, is_valid_id};
 use crate::model::toml_walk::Reader;
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 use toml::Spanned;
 
 /// Set-level switches, read before the items that depend on them.
@@ -19,6 +20,9 @@ struct Switches {
     rater: Rater,
     sides: bool,
     why: bool,
+    /// The fixed scales, shared by every likert and frequency item.
+    likert: Arc<ResponseScale>,
+    frequency: Arc<ResponseScale>,
 }
 
 /// Checks one text field: present text must be non-empty (when required)
@@ -96,6 +100,8 @@ pub fn check(r: &Reader<'_>, raw: &RawSet, known_flags: &[&str]) -> QuestionSet 
         rater,
         sides: on(&raw.sides),
         why: on(&raw.why),
+        likert: Arc::new(ResponseScale::likert()),
+        frequency: Arc::new(ResponseScale::frequency()),
     };
     let profile = on(&raw.profile);
     if let (Rater::Other, Some(p)) = (rater, &raw.profile)
@@ -192,7 +198,7 @@ pub fn check(r: &Reader<'_>, raw: &RawSet, known_flags: &[&str]) -> QuestionSet 
     }
 }
 
-fn response_scales(r: &Reader<'_>, raw: &RawSet) -> BTreeMap<String, ResponseScale> {
+fn response_scales(r: &Reader<'_>, raw: &RawSet) -> BTreeMap<String, Arc<ResponseScale>> {
     let mut out = BTreeMap::new();
     for s in &raw.response_scales {
         let Some(id) = &s.id else { continue };
@@ -242,11 +248,11 @@ fn response_scales(r: &Reader<'_>, raw: &RawSet) -> BTreeMap<String, ResponseSca
         let first = s.first.as_ref().map_or(1, |f| *f.get_ref() as u8);
         out.insert(
             name.clone(),
-            ResponseScale {
+            Arc::new(ResponseScale {
                 id: name,
                 labels: list,
                 first,
-            },
+            }),
         );
     }
     out
@@ -256,7 +262,7 @@ fn check_item(
     r: &Reader<'_>,
     raw: &RawItem,
     known_flags: &[&str],
-    response_scales: &BTreeMap<String, ResponseScale>,
+    response_scales: &BTreeMap<String, Arc<ResponseScale>>,
     sw: &Switches,
 ) -> Item {
     let id = raw
@@ -295,8 +301,8 @@ fn check_item(
     let discuss = opt_text(r, "discuss", &raw.discuss);
 
     let scale = match (kind, &raw.scale) {
-        (Kind::Likert, None) => Some(ResponseScale::likert()),
-        (Kind::Frequency, None) => Some(ResponseScale::frequency()),
+        (Kind::Likert, None) => Some(sw.likert.clone()),
+        (Kind::Frequency, None) => Some(sw.frequency.clone()),
         (Kind::Scale, Some(s)) => match response_scales.get(s.get_ref()) {
             Some(scale) => Some(scale.clone()),
             None => {
@@ -679,7 +685,7 @@ fn own_range(
     let scales: Vec<Option<&ResponseScale>> = ids
         .iter()
         .filter_map(|id| items.iter().find(|i| &i.id == id))
-        .map(|i| i.scale.as_ref())
+        .map(|i| i.scale.as_deref())
         .collect();
     let first = scales.first().copied().flatten();
     let same = scales.iter().all(|sc| match (sc, first) {

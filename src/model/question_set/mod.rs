@@ -200,7 +200,7 @@ pub struct Item {
     pub id: String,
     pub kind: Kind,
     /// The points of a likert, frequency or declared scale item.
-    pub scale: Option<ResponseScale>,
+    pub scale: Option<std::sync::Arc<ResponseScale>>,
     /// `None` for text items and items of a standalone scale.
     pub dimension: Option<Dimension>,
     /// `None` for text items, and in sets that turn sides off.
