@@ -3,9 +3,10 @@
 
 use crate::cli::ExportFormat;
 use crate::cli::{Cli, Command, ListFormat, ReportFormat};
+use crate::model::answers::parse_sheet;
 use crate::model::catalog::Library;
 use crate::model::form;
-use crate::model::location::Problem;
+use crate::model::location::Problems;
 use crate::model::perspective::Perspective;
 use crate::model::question_set::Rater;
 use crate::model::raters::{Minimums, aggregate, parse_answers};
@@ -266,9 +267,16 @@ fn sets(lib: &Library, format: ListFormat) -> color_eyre::Result<ExitCode> {
         }
         ListFormat::Text => {
             for set in &lib.sets {
+                // What the set measures, and its own scales; not the rest.
                 let counts: Vec<String> = Dimension::ALL
                     .iter()
+                    .filter(|d| set.measures(**d))
                     .map(|d| format!("{} {}", d.id(), set.items_in(*d).count()))
+                    .chain(
+                        set.scales
+                            .iter()
+                            .map(|s| format!("scale {} {}", s.id, s.items.len())),
+                    )
                     .collect();
                 writeln!(
                     out,
@@ -297,6 +305,27 @@ fn validate(lib: &Library, files: &[std::path::PathBuf]) -> color_eyre::Result<E
     let mut failed = false;
     let mut out = output::stdout();
     for file in files {
+        // An answers file is checked against the sets; anything else is a set.
+        if let Ok(source) = read_limited(file)
+            && is_answers_file(&source)
+        {
+            match parse_sheet(file, &source, &lib.sets) {
+                Ok(sheet) => writeln!(
+                    out,
+                    "{}: ok, answers to set \"{}\" ({} answered)",
+                    file.display(),
+                    sheet.set,
+                    sheet.answers.len()
+                )?,
+                Err(problems) => {
+                    failed = true;
+                    for p in problems.0 {
+                        writeln!(out, "{p}")?;
+                    }
+                }
+            }
+            continue;
+        }
         match sets::check_file(lib, file) {
             Ok(set) => writeln!(
                 out,
@@ -320,8 +349,17 @@ fn validate(lib: &Library, files: &[std::path::PathBuf]) -> color_eyre::Result<E
     })
 }
 
+/// Whether a file is an answers file (`set = ...` and `[answers]`) rather
+/// than a question set (which has `items`).
+fn is_answers_file(source: &str) -> bool {
+    toml::de::DeTable::parse(source).is_ok_and(|doc| {
+        let has = |key: &str| doc.get_ref().iter().any(|(k, _)| k.get_ref() == key);
+        has("set") && !has("items")
+    })
+}
+
 /// Reads an answers file, or a filled-in rating form, and scores it.
-fn read_sheet(lib: &Library, path: &Path) -> Result<(AnswerSheet, Assessment), Problem> {
+fn read_sheet(lib: &Library, path: &Path) -> Result<(AnswerSheet, Assessment), Problems> {
     let source = read_limited(path)?;
     parse_answers(lib, path, &source)
 }
@@ -336,8 +374,10 @@ fn score(
 ) -> color_eyre::Result<ExitCode> {
     let (sheet, own) = match read_sheet(lib, answers) {
         Ok(v) => v,
-        Err(p) => {
-            warn!("error: {p}");
+        Err(problems) => {
+            for p in problems.0 {
+                warn!("error: {p}");
+            }
             return Ok(ExitCode::from(FAILURE));
         }
     };
@@ -354,8 +394,10 @@ fn score(
             return Ok(ExitCode::from(FAILURE));
         }
         Ok(v) => v.map(|(_, (_, a))| a),
-        Err(p) => {
-            warn!("error: {p}");
+        Err(problems) => {
+            for p in problems.0 {
+                warn!("error: {p}");
+            }
             return Ok(ExitCode::from(FAILURE));
         }
     };

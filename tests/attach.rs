@@ -207,7 +207,7 @@ fn bad_files_are_named_with_their_line_and_the_good_ones_still_count() {
     );
     assert!(
         problems.iter().any(|p| p.ends_with(
-            "item \"knows-slow-steps\": value 9 is out of range; expected 1 to 5 or \"na\""
+            "item \"knows-slow-steps\": value 9 is out of range; expected a whole number from 1 to 5 or \"na\""
         )),
         "{problems:?}"
     );

@@ -491,7 +491,7 @@ fn score_rejects_profile_values_out_of_range_and_unknown_sets() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("coding_share = 140 is outside 0 to 100"),
+            .contains("`coding_share = 140` in [profile]: a whole number from 0 to 100"),
         "{}",
         run.stderr
     );
@@ -738,12 +738,12 @@ fn validate_names_every_unknown_field_in_one_run() {
         run.stdout
     );
     assert!(
-        lines[1].contains("unknown field `promt` in [items]"),
+        lines[1].contains("unknown field `promt` in item `knew-blockers`"),
         "{}",
         run.stdout
     );
     assert!(
-        lines[2].contains("unknown field `promt` in [items]"),
+        lines[2].contains("unknown field `promt` in item `heard-late`"),
         "{}",
         run.stdout
     );

@@ -50,7 +50,9 @@ proptest! {
         for d in Dimension::ALL {
             let ds = s.get(d);
             prop_assert!(ds.score.is_none_or(|v| v <= 100));
-            prop_assert_eq!(ds.score.is_some(), ds.answered >= 2);
+            // A score needs half the dimension's items answered, and two at least.
+            prop_assert_eq!(ds.needed, ds.items.div_ceil(2).max(2));
+            prop_assert_eq!(ds.score.is_some(), ds.answered >= ds.needed);
             prop_assert!(ds.answered <= ds.items);
         }
     }

@@ -154,6 +154,8 @@ fn scores(e: Option<u8>, c: Option<u8>, b: Option<u8>, o: Option<u8>) -> Scores 
         score: v,
         answered: if v.is_some() { 4 } else { 0 },
         items: 4,
+        needed: 2,
+        measured: true,
         contributions: Vec::new(),
     };
     Scores([mk(e), mk(c), mk(b), mk(o)])

@@ -45,18 +45,22 @@ fn profile(field: ProfileField) -> Screen {
 fn question() -> Screen {
     Screen::Question {
         index: 0,
-        cursor: 3,
+        cursor: None,
         why: false,
         text: false,
+        points: 5,
+        na: true,
     }
 }
 
 fn text_question() -> Screen {
     Screen::Question {
         index: 0,
-        cursor: 3,
+        cursor: None,
         why: false,
         text: true,
+        points: 0,
+        na: true,
     }
 }
 
@@ -669,7 +673,7 @@ fn question_index(app: &App) -> usize {
     }
 }
 
-fn question_cursor(app: &App) -> u8 {
+fn question_cursor(app: &App) -> Option<u8> {
     match app.screen {
         Screen::Question { cursor, .. } => cursor,
         ref other => panic!("expected a question, got {other:?}"),
@@ -723,9 +727,9 @@ fn b_and_backspace_go_back_with_the_earlier_answer_under_the_cursor() {
     let mut app = at_first_question("quick");
     type_keys(&mut app, "42");
     press(&mut app, ch('b'));
-    assert_eq!((question_index(&app), question_cursor(&app)), (1, 2));
+    assert_eq!((question_index(&app), question_cursor(&app)), (1, Some(2)));
     press(&mut app, KeyCode::Backspace);
-    assert_eq!((question_index(&app), question_cursor(&app)), (0, 4));
+    assert_eq!((question_index(&app), question_cursor(&app)), (0, Some(4)));
     // Changing the answer on the way back replaces the earlier one.
     press(&mut app, ch('5'));
     assert_eq!(answer(&app, 0), Some(Answer::Value(5)));
@@ -740,7 +744,7 @@ fn b_and_backspace_go_back_with_the_earlier_answer_under_the_cursor() {
 fn going_back_to_a_not_applicable_answer_puts_the_cursor_on_it() {
     let mut app = at_first_question("quick");
     type_keys(&mut app, "xb");
-    assert_eq!((question_index(&app), question_cursor(&app)), (0, 0));
+    assert_eq!((question_index(&app), question_cursor(&app)), (0, Some(0)));
 }
 
 #[test]
@@ -767,20 +771,35 @@ fn s_skips_without_recording_an_answer() {
 #[test]
 fn arrows_move_along_the_scale_and_enter_answers_under_the_cursor() {
     let mut app = at_first_question("quick");
-    assert_eq!(question_cursor(&app), 3, "the cursor starts mid-scale");
+    assert_eq!(
+        question_cursor(&app),
+        None,
+        "the cursor starts on no answer"
+    );
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        None,
+        "Enter on no answer waits"
+    );
+    assert_eq!((question_index(&app), answer(&app, 0)), (0, None));
     press(&mut app, KeyCode::Right);
-    press(&mut app, ch('l'));
-    press(&mut app, ch('l'));
-    assert_eq!(question_cursor(&app), 5, "the cursor stops at the end");
+    assert_eq!(question_cursor(&app), Some(1), "the first move lands on 1");
+    type_keys(&mut app, "llllll");
+    assert_eq!(
+        question_cursor(&app),
+        Some(5),
+        "the cursor stops at the end"
+    );
     press(&mut app, KeyCode::Left);
     press(&mut app, ch('h'));
-    assert_eq!(question_cursor(&app), 3);
+    assert_eq!(question_cursor(&app), Some(3));
     assert_eq!(answer(&app, 0), None, "moving does not answer");
     press(&mut app, KeyCode::Enter);
     assert_eq!(answer(&app, 0), Some(Answer::Value(3)));
-    // Left of 1 is "not applicable".
-    type_keys(&mut app, "hhhh");
-    assert_eq!(question_cursor(&app), 0);
+    // The next question starts on no answer again; left of 1 is "not applicable".
+    assert_eq!(question_cursor(&app), None);
+    type_keys(&mut app, "lhhhh");
+    assert_eq!(question_cursor(&app), Some(0));
     press(&mut app, KeyCode::Enter);
     assert_eq!(answer(&app, 1), Some(Answer::NotApplicable));
 }
@@ -909,7 +928,7 @@ fn r_resumes_the_unfinished_session_where_it_stopped() {
     press(&mut app, ch('r'));
     assert_eq!(question_index(&app), 2);
     press(&mut app, ch('b'));
-    assert_eq!(question_cursor(&app), 2, "earlier answers came back");
+    assert_eq!(question_cursor(&app), Some(2), "earlier answers came back");
 }
 
 fn a_profile() -> Profile {

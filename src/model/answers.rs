@@ -1,15 +1,15 @@
 //! Answers: what a manager (or a second rater) said to each item, and the
 //! answers-file format that `altitude score` reads.
 
-use super::location::{Position, Problem, from_toml_error};
+use super::location::Problems;
 use super::perspective::Perspective;
 use super::profile::{Mode, Profile, Stage};
 use super::question_set::{Kind, QuestionSet, Rater};
 use super::text::first_forbidden;
+use super::toml_walk::Reader;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
-use toml::Spanned;
 
 /// One answer. A skipped item has no entry at all. In files it is a number,
 /// the string "na", or free text.
@@ -60,178 +60,242 @@ pub struct AnswerSheet {
     pub rater: Option<Perspective>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSheet {
-    set: Spanned<String>,
-    mode: Option<Spanned<String>>,
-    rater: Option<Spanned<String>>,
-    profile: Option<Spanned<RawProfile>>,
-    #[serde(default)]
-    answers: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawProfile {
-    reports: Option<Spanned<i64>>,
-    coding_share: Option<Spanned<i64>>,
-    critical_path: Option<Spanned<bool>>,
-    stage: Option<Spanned<String>>,
-}
-
-/// Reads an answers file against the available sets. The first problem found
-/// is returned; it names the file, line, item and value.
+/// Reads an answers file against the available sets. Every problem is
+/// reported in one pass, each naming the file, line, item and value.
 pub fn parse_sheet(
     path: &Path,
     source: &str,
     sets: &[QuestionSet],
-) -> Result<AnswerSheet, Problem> {
-    let raw: RawSheet = toml::from_str(source).map_err(|e| from_toml_error(path, source, &e))?;
-    let at =
-        |offset: usize, message: String| Problem::new(path, Position::at(source, offset), message);
+) -> Result<AnswerSheet, Problems> {
+    let reader = Reader::new(path, source);
+    let sheet = reader
+        .document()
+        .and_then(|doc| read_sheet(&reader, doc.get_ref(), doc.span(), sets));
+    match sheet {
+        Some(sheet) if !reader.has_problems() => Ok(sheet),
+        _ => Err(Problems(reader.finish())),
+    }
+}
 
-    let set_id = raw.set.get_ref();
-    let set = sets.iter().find(|s| &s.id == set_id).ok_or_else(|| {
-        let known: Vec<&str> = sets.iter().map(|s| s.id.as_str()).collect();
-        at(
-            raw.set.span().start,
-            format!("unknown set \"{set_id}\"; available: {}", known.join(", ")),
-        )
-    })?;
-    let mode = match &raw.mode {
-        None => Mode::Solo,
-        Some(m) => Mode::parse(m.get_ref()).ok_or_else(|| {
-            at(
-                m.span().start,
+fn read_sheet(
+    reader: &Reader<'_>,
+    doc: &toml::de::DeTable<'_>,
+    span: std::ops::Range<usize>,
+    sets: &[QuestionSet],
+) -> Option<AnswerSheet> {
+    let top = reader.table(doc, span, "the answers file");
+    top.only(&["set", "mode", "rater", "profile", "answers"]);
+    let set_id = top.required_string(
+        "set",
+        "the id of the question set answered, e.g. set = \"quick\"",
+    );
+    let mode = top.string("mode").and_then(|m| {
+        Mode::parse(m.get_ref()).or_else(|| {
+            reader.on(
+                &m,
                 format!(
                     "unknown mode \"{}\"; expected solo, coaching or onboarding",
                     m.get_ref()
                 ),
-            )
-        })?,
-    };
-    let profile = match (&raw.profile, set.rater) {
-        (Some(p), _) => Some(parse_profile(p, &at)?),
-        (None, Rater::Other) => None,
-        (None, Rater::SelfRater) => {
-            return Err(at(
-                0,
-                "missing [profile] table; it needs reports, coding_share, critical_path and stage"
-                    .into(),
-            ));
-        }
-    };
+            );
+            None
+        })
+    });
+    let raw_rater = top.string("rater");
+    let raw_profile = top.subtable("profile");
+    let raw_answers = top.subtable("answers");
 
-    let mut answers = BTreeMap::new();
-    for (key, value) in &raw.answers {
-        let id = key.get_ref();
-        let item = set.item(id).ok_or_else(|| {
-            at(
-                key.span().start,
-                format!("unknown item id \"{id}\" in set \"{}\"", set.id),
-            )
-        })?;
-        let answer = parse_answer(item, value.get_ref())
-            .map_err(|why| at(value.span().start, format!("item \"{id}\": {why}")))?;
-        answers.insert(id.clone(), answer);
+    let set = set_id.as_ref().and_then(|id| {
+        let found = sets.iter().find(|s| &s.id == id.get_ref());
+        if found.is_none() {
+            let known: Vec<&str> = sets.iter().map(|s| s.id.as_str()).collect();
+            reader.on(
+                id,
+                format!(
+                    "unknown set \"{}\"; available: {}",
+                    id.get_ref(),
+                    known.join(", ")
+                ),
+            );
+        }
+        found
+    });
+    let profile = raw_profile
+        .as_ref()
+        .and_then(|(t, span)| read_profile(reader, t, span.clone()));
+    if let (Some(set), None) = (set, &raw_profile)
+        && set.asks_profile()
+    {
+        reader.at(
+            0,
+            "missing [profile] table; it needs reports, coding_share, critical_path and stage",
+        );
     }
 
-    let rater = match &raw.rater {
-        None => None,
-        Some(r) if set.rater == Rater::SelfRater => {
-            return Err(at(
-                r.span().start,
+    let mut answers = BTreeMap::new();
+    if let Some((table, span)) = &raw_answers {
+        let fields = reader.table(table, span.clone(), "[answers]");
+        for (key, value) in fields.entries() {
+            let id = *key.get_ref();
+            let Some(set) = set else { continue };
+            let Some(item) = set.item(id) else {
+                reader.on(
+                    &key,
+                    format!("unknown item id \"{id}\" in set \"{}\"", set.id),
+                );
+                continue;
+            };
+            let plain = toml::Value::try_from(DeValueRef(value.get_ref()));
+            let parsed = match plain {
+                Ok(v) => parse_answer(set, item, &v),
+                Err(_) => Err(format!(
+                    "value {} is not an answer; expected {}",
+                    fields.written(value),
+                    allowed(set, item)
+                )),
+            };
+            match parsed {
+                Ok(answer) => {
+                    answers.insert(id.to_string(), answer);
+                }
+                Err(why) => reader.on(value, format!("item \"{id}\": {why}")),
+            }
+        }
+    }
+
+    let rater = match (&raw_rater, set) {
+        (None, _) | (_, None) => None,
+        (Some(r), Some(set)) if set.rater == Rater::SelfRater => {
+            reader.on(
+                r,
                 format!(
                     "`rater = \"{}\"` is for a set rated by someone else; \"{}\" is a self-assessment",
                     r.get_ref(),
                     set.id
                 ),
-            ));
+            );
+            None
         }
-        Some(r) => Some(Perspective::parse(r.get_ref()).ok_or_else(|| {
-            at(
-                r.span().start,
+        (Some(r), Some(_)) => Perspective::parse(r.get_ref()).or_else(|| {
+            reader.on(
+                r,
                 format!(
                     "unknown rater \"{}\"; expected coach, manager, peer or report",
                     r.get_ref()
                 ),
-            )
-        })?),
+            );
+            None
+        }),
     };
 
-    Ok(AnswerSheet {
-        set: set.id.clone(),
-        mode,
+    Some(AnswerSheet {
+        set: set?.id.clone(),
+        mode: mode.unwrap_or(Mode::Solo),
         profile,
         answers,
         rater,
     })
 }
 
-fn parse_profile(
-    p: &Spanned<RawProfile>,
-    at: &impl Fn(usize, String) -> Problem,
-) -> Result<Profile, Problem> {
-    let raw = p.get_ref();
-    let missing = |field: &str| at(p.span().start, format!("[profile] is missing `{field}`"));
-    let reports = raw.reports.as_ref().ok_or_else(|| missing("reports"))?;
-    let share = raw
-        .coding_share
-        .as_ref()
-        .ok_or_else(|| missing("coding_share"))?;
-    let critical = raw
-        .critical_path
-        .as_ref()
-        .ok_or_else(|| missing("critical_path"))?;
-    let stage = raw.stage.as_ref().ok_or_else(|| missing("stage"))?;
+/// A borrowed parsed value, turned into a plain `toml::Value` for checking.
+struct DeValueRef<'a, 'i>(&'a toml::de::DeValue<'i>);
 
-    let reports_value = *reports.get_ref();
-    if !(0..=i64::from(Profile::MAX_REPORTS)).contains(&reports_value) {
-        return Err(at(
-            reports.span().start,
-            format!("profile reports = {reports_value} is outside 0 to 500"),
-        ));
+impl serde::Serialize for DeValueRef<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use toml::de::DeValue;
+        match self.0 {
+            DeValue::String(v) => s.serialize_str(v),
+            DeValue::Integer(i) => {
+                match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+                    Ok(n) => s.serialize_i64(n),
+                    Err(_) => Err(serde::ser::Error::custom("integer out of range")),
+                }
+            }
+            DeValue::Float(f) => match f.as_str().replace('_', "").parse::<f64>() {
+                Ok(n) => s.serialize_f64(n),
+                Err(_) => Err(serde::ser::Error::custom("not a number")),
+            },
+            DeValue::Boolean(b) => s.serialize_bool(*b),
+            _ => Err(serde::ser::Error::custom("not a single value")),
+        }
     }
-    let share_value = *share.get_ref();
-    if !(0..=100).contains(&share_value) {
-        return Err(at(
-            share.span().start,
-            format!("profile coding_share = {share_value} is outside 0 to 100"),
-        ));
+}
+
+fn read_profile(
+    reader: &Reader<'_>,
+    table: &toml::de::DeTable<'_>,
+    span: std::ops::Range<usize>,
+) -> Option<Profile> {
+    let f = reader.table(table, span, "[profile]");
+    f.only(&["reports", "coding_share", "critical_path", "stage"]);
+    let missing = |field: &str| {
+        if !f.has(field) {
+            reader.at(f.start(), format!("[profile] is missing `{field}`"));
+        }
+    };
+    for field in ["reports", "coding_share", "critical_path", "stage"] {
+        missing(field);
     }
-    let stage_value = Stage::parse(stage.get_ref()).ok_or_else(|| {
-        at(
-            stage.span().start,
-            format!(
-                "profile stage = \"{}\" is not one of early, growth, scale",
-                stage.get_ref()
-            ),
-        )
-    })?;
-    Ok(Profile {
-        reports: reports_value as u16,
-        coding_share: share_value as u8,
-        critical_path: *critical.get_ref(),
-        stage: stage_value,
+    let reports = f.int("reports", 0..=i64::from(Profile::MAX_REPORTS));
+    let share = f.int("coding_share", 0..=100);
+    let critical = f.bool("critical_path");
+    let stage = f.string("stage").and_then(|s| {
+        Stage::parse(s.get_ref()).or_else(|| {
+            reader.on(
+                &s,
+                format!(
+                    "profile stage = \"{}\" is not one of early, growth, scale",
+                    s.get_ref()
+                ),
+            );
+            None
+        })
+    });
+    Some(Profile {
+        reports: *reports?.get_ref() as u16,
+        coding_share: *share?.get_ref() as u8,
+        critical_path: *critical?.get_ref(),
+        stage: stage?,
     })
 }
 
+/// What an item accepts, in words.
+fn allowed(set: &QuestionSet, item: &super::Item) -> String {
+    let na = if set.not_applicable { " or \"na\"" } else { "" };
+    match item.kind {
+        Kind::Text => "text in quotes".to_string(),
+        _ => format!("a whole number from 1 to {}{na}", item.scale_len()),
+    }
+}
+
 /// Checks one answer value against its item.
-pub fn parse_answer(item: &super::Item, value: &toml::Value) -> Result<Answer, String> {
+pub fn parse_answer(
+    set: &QuestionSet,
+    item: &super::Item,
+    value: &toml::Value,
+) -> Result<Answer, String> {
     match (item.kind, value) {
         (Kind::Text, toml::Value::String(s)) => match first_forbidden(s) {
             Some((_, code)) => Err(format!("text contains the forbidden character {code}")),
             None => Ok(Answer::Text(s.clone())),
         },
         (Kind::Text, other) => Err(format!("value {other} should be text in quotes")),
-        (_, toml::Value::String(s)) if s == "na" => Ok(Answer::NotApplicable),
+        (_, toml::Value::String(s)) if s == "na" && set.not_applicable => Ok(Answer::NotApplicable),
+        (_, toml::Value::String(s)) if s == "na" => Err(format!(
+            "\"na\": set \"{}\" has no \"not applicable\" answer; give {}, or leave the item out",
+            set.id,
+            allowed(set, item)
+        )),
         (_, toml::Value::Integer(n)) if (1..=i64::from(item.scale_len())).contains(n) => {
             Ok(Answer::Value(*n as u8))
         }
+        (_, toml::Value::Integer(n)) => Err(format!(
+            "value {n} is out of range; expected {}",
+            allowed(set, item)
+        )),
         (_, other) => Err(format!(
-            "value {other} is out of range; expected 1 to {} or \"na\"",
-            item.scale_len()
+            "value {other} is not an answer to this item; expected {}",
+            allowed(set, item)
         )),
     }
 }
@@ -243,13 +307,15 @@ pub fn describe_answer(set: &QuestionSet, item_id: &str, raw: u8) -> String {
         return format!("{item_id} = {raw}");
     };
     let label = item.label(raw).unwrap_or("");
-    let effect = match (item.keyed(raw), item.dimension) {
-        (Some(k), Some(dim)) => {
+    let effect = match (item.fraction(raw), item.dimension) {
+        (Some(f), Some(dim)) => {
             let name = dim.title().to_lowercase();
-            match k {
-                1 | 2 => format!(" (lowers {name})"),
-                3 => format!(" (leaves {name} in the middle)"),
-                _ => format!(" (raises {name})"),
+            if f < 0.5 {
+                format!(" (lowers {name})")
+            } else if f == 0.5 {
+                format!(" (leaves {name} in the middle)")
+            } else {
+                format!(" (raises {name})")
             }
         }
         _ => String::new(),

@@ -8,7 +8,7 @@ use super::plan::{PLAN_POOL, Plan, first_90_days};
 use super::practices::{Context, SUGGESTION_COUNT, Suggestion, rank_for_plan, suggest};
 use super::profile::{Mode, Profile};
 use super::question_set::{NotAsked, QuestionSet};
-use super::scoring::{Scores, score};
+use super::scoring::{ScaleScore, Scores, score, score_scales};
 use super::sources::Sources;
 
 /// The result of scoring one answer sheet.
@@ -22,6 +22,10 @@ pub struct Assessment {
     pub pattern: Option<(Pattern, PatternText)>,
     /// One sentence on what put this person in the pattern: profile or scores.
     pub headline: Option<String>,
+    /// Why no pattern is named, when the set itself rules one out.
+    pub no_pattern: Option<String>,
+    /// The set's own scales, in its order.
+    pub scales: Vec<ScaleScore>,
     pub flags: Vec<RaisedFlag>,
     pub suggestions: Vec<Suggestion>,
     /// The first-90-days plan, in onboarding mode or with the onboarding set.
@@ -39,6 +43,8 @@ pub fn assess(library: &Library, full_set: &QuestionSet, sheet: &AnswerSheet) ->
     let asked = full_set.asked_for(profile.as_ref());
     let set = &asked;
     let scores = score(set, &sheet.answers);
+    let scales = score_scales(set, &sheet.answers);
+    let no_pattern = no_pattern_reason(set);
     let pattern =
         verdict(&scores, profile.as_ref()).map(|pattern| (pattern, library.pattern_text(pattern)));
     let headline = pattern
@@ -78,6 +84,8 @@ pub fn assess(library: &Library, full_set: &QuestionSet, sheet: &AnswerSheet) ->
         plan,
         not_asked,
         headline,
+        no_pattern,
+        scales,
         set: asked.clone(),
         mode: sheet.mode,
         profile,
@@ -86,5 +94,20 @@ pub fn assess(library: &Library, full_set: &QuestionSet, sheet: &AnswerSheet) ->
         flags,
         suggestions,
         sources: library.sources.clone(),
+    }
+}
+
+/// Why a set can never name a pattern, if it cannot: the patterns are read
+/// from the four dimensions and the profile.
+fn no_pattern_reason(set: &QuestionSet) -> Option<String> {
+    if set.rater != super::Rater::SelfRater {
+        return None;
+    }
+    if set.measures.is_empty() {
+        Some("No pattern is named: this set measures none of the four dimensions the patterns are read from.".to_string())
+    } else if !set.profile {
+        Some("No pattern is named: this set does not ask the profile (reports, coding share, critical path, stage) the patterns are read from.".to_string())
+    } else {
+        None
     }
 }

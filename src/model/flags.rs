@@ -28,8 +28,11 @@ use std::collections::BTreeMap;
 
 /// A score at or above this raises the dimension's `-high` flag.
 pub const HIGH_SCORE_FLAG: u8 = 70;
-/// A keyed answer at or above this raises an item's flag.
-pub const ITEM_FLAG_KEYED: u8 = 4;
+/// A keyed answer at or above this raises an item's flag: 4 of 5 on a
+/// five-point scale, the top quarter of any other (0.0 lowest, 1.0 highest).
+pub const ITEM_FLAG_FRACTION: f64 = 0.75;
+/// A keyed answer at or below this counts towards `losing-touch`: 2 of 5.
+pub const LOW_FRACTION: f64 = 0.25;
 /// Items that, answered at a keyed 1 or 2, say the manager's picture of the
 /// team's daily work is dated or second-hand.
 pub const LOSING_TOUCH_ITEMS: [&str; 4] = [
@@ -104,7 +107,7 @@ pub fn raise(
                 score
                     .contributions
                     .iter()
-                    .filter(|c| c.keyed >= ITEM_FLAG_KEYED)
+                    .filter(|c| c.fraction >= ITEM_FLAG_FRACTION)
                     .map(|c| describe_answer(set, &c.item, c.raw)),
             );
             raised.insert(id, evidence);
@@ -114,7 +117,7 @@ pub fn raise(
         let (Some(flag), Some(Answer::Value(raw))) = (&item.flag, answers.get(&item.id)) else {
             continue;
         };
-        if item.keyed(*raw).is_some_and(|k| k >= ITEM_FLAG_KEYED) {
+        if item.fraction(*raw).is_some_and(|f| f >= ITEM_FLAG_FRACTION) {
             raised
                 .entry(flag.as_str())
                 .or_default()
@@ -128,8 +131,8 @@ pub fn raise(
             let Some(Answer::Value(raw)) = answers.get(*id) else {
                 return None;
             };
-            item.keyed(*raw)
-                .filter(|k| *k <= 2)
+            item.fraction(*raw)
+                .filter(|f| *f <= LOW_FRACTION)
                 .map(|_| describe_answer(set, id, *raw))
         })
         .collect();
@@ -139,13 +142,14 @@ pub fn raise(
     merge(catalogue, raised)
 }
 
-/// The burnout and ownership answers at a keyed 4 or 5: what shows that a
+/// The burnout and ownership answers at a keyed 4 or 5 (the top quarter of
+/// any scale): what shows that a
 /// coding manager's focus is split, beyond the team size.
 fn split_focus_evidence(set: &QuestionSet, scores: &Scores) -> Vec<String> {
     [Dimension::Burnout, Dimension::Ownership]
         .into_iter()
         .flat_map(|d| scores.get(d).contributions.iter())
-        .filter(|c| c.keyed >= ITEM_FLAG_KEYED)
+        .filter(|c| c.fraction >= ITEM_FLAG_FRACTION)
         .map(|c| describe_answer(set, &c.item, c.raw))
         .collect()
 }

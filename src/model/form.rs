@@ -45,7 +45,9 @@ pub fn render(set: &QuestionSet, perspective: Perspective) -> String {
                 for value in 1..=item.scale_len() {
                     let _ = writeln!(out, "   [ ] {}", item.label(value).unwrap_or(""));
                 }
-                let _ = writeln!(out, "   [ ] {NOT_APPLICABLE}");
+                if set.not_applicable {
+                    let _ = writeln!(out, "   [ ] {NOT_APPLICABLE}");
+                }
             }
         }
     }
@@ -192,7 +194,7 @@ pub fn parse(path: &Path, source: &str, sets: &[QuestionSet]) -> Result<AnswerSh
             continue;
         };
         option_index += 1;
-        let value = if label == NOT_APPLICABLE {
+        let value = if label == NOT_APPLICABLE && set.not_applicable {
             0
         } else if option_index > item.scale_len() {
             return Err(at(

@@ -91,6 +91,12 @@ impl fmt::Display for Problems {
 
 impl std::error::Error for Problems {}
 
+impl From<Problem> for Problems {
+    fn from(p: Problem) -> Problems {
+        Problems(vec![p])
+    }
+}
+
 /// Turns a TOML parse error into a located problem, keeping only its first line
 /// of prose (the parser's own excerpt would repeat the file's text).
 pub fn from_toml_error(path: &Path, source: &str, err: &toml::de::Error) -> Problem {

@@ -23,7 +23,7 @@ pub mod session;
 pub mod sources;
 pub mod text;
 pub mod time;
-pub mod unknown_keys;
+pub mod toml_walk;
 
 pub use answers::{Answer, AnswerSheet};
 pub use assessment::{Assessment, assess};

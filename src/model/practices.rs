@@ -171,25 +171,27 @@ pub fn implementation_allowed(
         && below(Dimension::Burnout, HIGH_RISK)
 }
 
-/// The keyed answer (1..5) to `item` and whether its dimension is a risk.
-fn keyed_answer(scores: &Scores, item: &str) -> Option<(u8, bool)> {
+/// The keyed answer to `item`, rescaled 0..=1, and whether its dimension
+/// is a risk.
+fn keyed_answer(scores: &Scores, item: &str) -> Option<(f64, bool)> {
     Dimension::ALL.iter().find_map(|d| {
         scores
             .get(*d)
             .contributions
             .iter()
             .find(|c| c.item == item)
-            .map(|c| (c.keyed, d.is_risk()))
+            .map(|c| (c.fraction, d.is_risk()))
     })
 }
 
 /// True when every item in `settled_by` was answered at or next to its best:
-/// a 4 or 5 on a strength, a 1 or 2 on a risk (after reverse keying).
+/// a 4 or 5 of 5 on a strength, a 1 or 2 on a risk (after reverse keying;
+/// on other scales the same top or bottom quarter of the range).
 pub fn settled(p: &Practice, scores: &Scores) -> bool {
     !p.settled_by.is_empty()
         && p.settled_by.iter().all(|item| {
             keyed_answer(scores, item)
-                .is_some_and(|(keyed, risk)| if risk { keyed <= 2 } else { keyed >= 4 })
+                .is_some_and(|(f, risk)| if risk { f <= 0.25 } else { f >= 0.75 })
         })
 }
 
@@ -202,15 +204,20 @@ pub fn works_on_an_answer(p: &Practice, scores: &Scores) -> bool {
 /// The item in `settled_by` answered worst, if it was answered in the
 /// middle or worse (the first listed among equals), with the answer as given.
 fn answer_worked_on<'p>(p: &'p Practice, scores: &Scores) -> Option<(&'p str, u8)> {
-    let mut worst: Option<(&str, u8, u8)> = None;
+    let mut worst: Option<(&str, u8, f64)> = None;
     for item in &p.settled_by {
         for d in Dimension::ALL {
             let Some(c) = scores.get(d).contributions.iter().find(|c| &c.item == item) else {
                 continue;
             };
-            // 3 is the middle; 5 the worst, whichever way the dimension runs.
-            let severity = if d.is_risk() { c.keyed } else { 6 - c.keyed };
-            if severity >= 3 && worst.is_none_or(|(_, _, s)| severity > s) {
+            // 0.5 is the middle; 1.0 the worst, whichever way the dimension
+            // runs, on a scale of any length.
+            let severity = if d.is_risk() {
+                c.fraction
+            } else {
+                1.0 - c.fraction
+            };
+            if severity >= 0.5 && worst.is_none_or(|(_, _, s)| severity > s) {
                 worst = Some((item.as_str(), c.raw, severity));
             }
         }

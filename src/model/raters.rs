@@ -9,7 +9,7 @@ use super::assessment::{Assessment, assess};
 use super::catalog::Library;
 use super::dimension::Dimension;
 use super::form;
-use super::location::{Position, Problem};
+use super::location::{Position, Problem, Problems};
 use super::perspective::Perspective;
 use super::question_set::Rater;
 use super::question_set::{Item, Kind, QuestionSet};
@@ -186,7 +186,7 @@ pub fn parse_answers(
     lib: &Library,
     path: &Path,
     source: &str,
-) -> Result<(AnswerSheet, Assessment), Problem> {
+) -> Result<(AnswerSheet, Assessment), Problems> {
     let sheet = if form::is_form(source) {
         form::parse(path, source, &lib.sets)?
     } else {
@@ -205,17 +205,17 @@ pub fn parse_answers(
 
 /// Reads one rater's file: it must be a rating of the manager, on a set for
 /// raters, that says who rated.
-pub fn parse_rating(lib: &Library, path: &Path, source: &str) -> Result<Rating, Problem> {
+pub fn parse_rating(lib: &Library, path: &Path, source: &str) -> Result<Rating, Problems> {
     let (sheet, assessment) = parse_answers(lib, path, source)?;
     if assessment.set.rater != Rater::Other {
-        return Err(Problem::new(
+        return Err(Problems::from(Problem::new(
             path,
             Position::START,
             format!(
                 "\"{}\" is a self-assessment; raters' files hold answers to a set like \"coach\" or \"perception\"",
                 assessment.set.id
             ),
-        ));
+        )));
     }
     let perspective = sheet.rater.ok_or_else(|| {
         Problem::new(
@@ -362,13 +362,13 @@ fn quoted(
                 let raw = mean(answers.into_iter())?;
                 let keyed = mean(members.iter().filter_map(
                     |r| match r.sheet.answers.get(&item.id) {
-                        Some(Answer::Value(v)) => item.keyed(*v).map(f64::from),
+                        Some(Answer::Value(v)) => item.fraction(*v).map(|f| 1.0 + 4.0 * f),
                         _ => None,
                     },
                 ))?;
                 let mirror = item.mirrors.as_deref().and_then(|id| own.set.item(id));
                 let own_keyed = mirror.and_then(|m| match own_answers.get(&m.id) {
-                    Some(Answer::Value(v)) => m.keyed(*v).map(f64::from),
+                    Some(Answer::Value(v)) => m.fraction(*v).map(|f| 1.0 + 4.0 * f),
                     _ => None,
                 });
                 // How far this question pulls the way the gap goes (self minus group).

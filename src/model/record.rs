@@ -8,6 +8,7 @@ use super::flags::RaisedFlag;
 use super::pattern::{Pattern, PatternText};
 use super::practices::Suggestion;
 use super::question_set::QuestionSet;
+use super::scoring::ScaleScore;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -33,6 +34,10 @@ pub struct Record {
     pub flags: Vec<RaisedFlag>,
     #[serde(default)]
     pub suggestions: Vec<Suggestion>,
+    /// The set's own scales as they were shown; absent in records saved
+    /// before sets could declare scales.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scales: Vec<ScaleScore>,
     /// The second rater's scores (coaching), if there was one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_scores: Option<BTreeMap<Dimension, RecordedScore>>,
@@ -82,6 +87,7 @@ impl Record {
             }),
             flags: own.flags.clone(),
             suggestions: own.suggestions.clone(),
+            scales: own.scales.clone(),
             other_scores: other.map(scores_of),
         }
     }
@@ -126,6 +132,7 @@ impl Record {
         a.headline = self.pattern.as_ref().and_then(|p| p.headline.clone());
         a.flags = self.flags.clone();
         a.suggestions = self.suggestions.clone();
+        a.scales = self.scales.clone();
         same
     }
 }
@@ -155,5 +162,46 @@ impl Record {
                 shown.items = r.items;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A record saved before sets could declare scales still loads, with
+    /// none; one with scales keeps them through a save and a load.
+    #[test]
+    fn records_with_and_without_scales_load() {
+        let old = r#"
+set_fingerprint = "cbf29ce484222325"
+set_title = "Monthly check-in"
+[scores.burnout]
+score = 42
+answered = 2
+items = 2
+"#;
+        let record: Record = toml::from_str(old).expect("an old record loads");
+        assert!(record.scales.is_empty());
+        assert_eq!(record.value(Dimension::Burnout), Some(42));
+
+        let mut with = record.clone();
+        with.scales.push(ScaleScore {
+            id: "people".into(),
+            label: "Strain from supporting people".into(),
+            report: super::super::question_set::Report::Mean,
+            score: Some(1.25),
+            percent: Some(8),
+            exact: None,
+            answered: 4,
+            items: 6,
+            needed: 3,
+            range: Some((1.0, 4.0)),
+            dimension: Some(Dimension::Burnout),
+        });
+        let text = toml::to_string(&with).expect("saves");
+        let back: Record = toml::from_str(&text).expect("loads");
+        assert_eq!(back.scales, with.scales);
+        assert_eq!(back.scales[0].shown(), "1.25 (1 to 4)");
     }
 }

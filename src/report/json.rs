@@ -12,7 +12,31 @@ pub struct SetJson {
     pub title: String,
     pub source: String,
     pub rater: &'static str,
+    /// The dimensions the set measures; the others it does not score.
+    pub measures: Vec<Dimension>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    /// Whether scored items take "na".
+    pub not_applicable: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scales: Vec<ScaleJson>,
     pub items: Vec<ItemJson>,
+}
+
+/// A declared scale: its items and how it is reported.
+#[derive(Serialize)]
+pub struct ScaleJson {
+    pub id: String,
+    pub label: String,
+    pub items: Vec<String>,
+    pub min_answered: f64,
+    pub report: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<Dimension>,
 }
 
 #[derive(Serialize)]
@@ -23,9 +47,12 @@ pub struct ItemJson {
     pub prompt: String,
     /// What an answers file may give this item.
     pub answer: String,
-    /// The scale's words for 1..=5 (likert and frequency items).
+    /// The scale's words for 1..=n (likert, frequency and scale items).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<Vec<String>>,
+    /// The response scale's id, for kind = "scale" items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
     pub dimension: Option<Dimension>,
     pub side: Option<&'static str>,
     pub reverse: bool,
@@ -52,6 +79,23 @@ pub fn set_json(set: &QuestionSet) -> SetJson {
             crate::model::Rater::SelfRater => "self",
             crate::model::Rater::Other => "other",
         },
+        measures: set.measures.clone(),
+        instructions: set.instructions.clone(),
+        citation: set.citation.clone(),
+        licence: set.licence.clone(),
+        not_applicable: set.not_applicable,
+        scales: set
+            .scales
+            .iter()
+            .map(|s| ScaleJson {
+                id: s.id.clone(),
+                label: s.label.clone(),
+                items: s.items.clone(),
+                min_answered: s.min_share,
+                report: s.report.id(),
+                dimension: s.dimension,
+            })
+            .collect(),
         items: set
             .items
             .iter()
@@ -61,15 +105,31 @@ pub fn set_json(set: &QuestionSet) -> SetJson {
                 prompt: i.prompt.clone(),
                 answer: match i.kind {
                     Kind::Text => "free text, or \"na\"".to_string(),
-                    Kind::Choice => {
-                        format!("the option's number, 1 to {}, or \"na\"", i.options.len())
-                    }
-                    _ => "1 to 5 (see labels), or \"na\"".to_string(),
+                    Kind::Choice => format!(
+                        "the option's number, 1 to {}{}",
+                        i.options.len(),
+                        if set.not_applicable {
+                            ", or \"na\""
+                        } else {
+                            ""
+                        }
+                    ),
+                    _ => format!(
+                        "1 to {} (see labels){}",
+                        i.scale_len(),
+                        if set.not_applicable {
+                            ", or \"na\""
+                        } else {
+                            ""
+                        }
+                    ),
                 },
-                labels: i
-                    .kind
-                    .scale_labels()
-                    .map(|l| l.iter().map(|s| s.to_string()).collect()),
+                labels: i.scale.as_ref().map(|s| s.labels.clone()),
+                scale: i
+                    .scale
+                    .as_ref()
+                    .filter(|_| i.kind == Kind::Scale)
+                    .map(|s| s.id.clone()),
                 dimension: i.dimension,
                 side: i.side.map(|s| s.id()),
                 reverse: i.reverse,
@@ -107,6 +167,12 @@ pub struct ScoreJson {
     pub plan: Option<crate::model::plan::Plan>,
     /// Items the profile made meaningless: not asked, not scored.
     pub not_asked: Vec<crate::model::question_set::NotAsked>,
+    /// The set's own scales, when it declares any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scales: Vec<crate::model::scoring::ScaleScore>,
+    /// Why no pattern is named, when the set rules one out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_pattern: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -114,6 +180,8 @@ pub struct DimensionJson {
     pub score: Option<u8>,
     pub answered: usize,
     pub items: usize,
+    /// False when the set does not measure this dimension.
+    pub measured: bool,
     pub contributions: Vec<crate::model::scoring::Contribution>,
 }
 
@@ -156,6 +224,8 @@ pub fn score_json(a: &Assessment, other: Option<&Assessment>) -> ScoreJson {
             .map(|o| crate::model::scoring::talking_points(&a.set, &a.scores, &o.set, &o.scores)),
         plan: a.plan.clone(),
         not_asked: a.not_asked.clone(),
+        scales: a.scales.clone(),
+        no_pattern: a.no_pattern.clone(),
         schema: SCHEMA,
         set: a.set.id.clone(),
         mode: a.mode.id(),
@@ -170,6 +240,7 @@ pub fn score_json(a: &Assessment, other: Option<&Assessment>) -> ScoreJson {
                         score: s.score,
                         answered: s.answered,
                         items: s.items,
+                        measured: s.measured,
                         contributions: s.contributions.clone(),
                     },
                 )

@@ -2,7 +2,10 @@
 //! coach. Untrusted text is escaped so it cannot break the structure.
 
 use super::plain::reflections;
-use super::{computation_lines, score_band, score_label};
+use super::{
+    computation_lines, instrument_lines, method_summary, no_score_reason, scale_computation_lines,
+    scale_summary, score_band, score_label, unmeasured,
+};
 use crate::model::answers::Answer;
 use crate::model::catalog::Library;
 use crate::model::dimension::{Dimension, Side};
@@ -37,7 +40,7 @@ pub fn render(
     let _ = writeln!(out, "# altitude report: {}\n", escape(&a.set.title));
     let _ = writeln!(out, "Mode: {}\n", a.mode);
     write_body(&mut out, a, answers, other);
-    write_method(&mut out, a);
+    write_method(&mut out, a, answers);
     write_sources(&mut out, a);
     out
 }
@@ -116,7 +119,7 @@ pub fn render_session(library: &Library, session: &Session, history: &[Summary])
         write_next_steps(&mut out, session);
     }
     write_trend(&mut out, session, history);
-    write_method(&mut out, &a);
+    write_method(&mut out, &a, &session.answers);
     write_sources(&mut out, &a);
     out
 }
@@ -179,11 +182,18 @@ fn write_record_only(out: &mut String, session: &Session) {
         escape(&session.set)
     );
     let _ = writeln!(out, "## Scores\n");
-    for dim in Dimension::ALL {
+    // A dimension with no items was not measured by the set.
+    for dim in Dimension::ALL
+        .into_iter()
+        .filter(|d| record.scores.get(d).is_none_or(|s| s.items > 0))
+    {
         let shown = record
             .value(dim)
             .map_or("not enough answers".to_string(), |v| v.to_string());
         let _ = writeln!(out, "- {}: {shown}", dim.title());
+    }
+    for sc in &record.scales {
+        let _ = writeln!(out, "- {}", escape(&scale_summary(sc)));
     }
     if let Some(p) = &record.pattern {
         let _ = writeln!(
@@ -284,6 +294,16 @@ fn write_body(
         let _ = writeln!(out, "- Company stage: {}\n", p.stage);
     }
     write_scores(out, a, other);
+    if !a.scales.is_empty() {
+        let _ = writeln!(out, "## Scales\n");
+        for sc in &a.scales {
+            let _ = writeln!(out, "- {}", escape(&scale_summary(sc)));
+        }
+        out.push('\n');
+    }
+    if let Some(why) = &a.no_pattern {
+        let _ = writeln!(out, "{}\n", escape(why));
+    }
     if let Some((_, text)) = &a.pattern {
         let _ = writeln!(
             out,
@@ -360,7 +380,10 @@ fn write_scores(out: &mut String, a: &Assessment, other: Option<&Assessment>) {
         let _ = writeln!(out, "|---|---|---|---|---|");
     }
     for side in [Side::ProCoding, Side::AgainstCoding] {
-        for dim in Dimension::ALL.into_iter().filter(|d| d.side() == side) {
+        for dim in Dimension::ALL
+            .into_iter()
+            .filter(|d| d.side() == side && a.scores.get(*d).measured)
+        {
             let s = a.scores.get(dim);
             match (other, &gap) {
                 (Some(o), Some(g)) => {
@@ -382,7 +405,10 @@ fn write_scores(out: &mut String, a: &Assessment, other: Option<&Assessment>) {
                         side.id(),
                         dim.title(),
                         score_label(s),
-                        score_band(dim, s.score),
+                        match s.score {
+                            Some(_) => score_band(dim, s.score).to_string(),
+                            None => no_score_reason(s),
+                        },
                         dim.meaning()
                     );
                 }
@@ -390,15 +416,17 @@ fn write_scores(out: &mut String, a: &Assessment, other: Option<&Assessment>) {
         }
     }
     out.push('\n');
+    if let Some(names) = unmeasured(a) {
+        let _ = writeln!(out, "Not measured by this set: {names}.\n");
+    }
 }
 
-fn write_method(out: &mut String, a: &Assessment) {
+fn write_method(out: &mut String, a: &Assessment, answers: &BTreeMap<String, Answer>) {
     let _ = writeln!(out, "## How the scores were computed\n");
-    let _ = writeln!(
-        out,
-        "Each answer is keyed so that a high value means more of the dimension (reverse-keyed items are flipped as 6 - answer), mapped to 0 to 1 as (keyed - 1) / 4, averaged with its weight and scaled to 0 to 100. Not-applicable and skipped answers are left out, and a dimension with fewer than 2 answers has no score.\n"
-    );
-    let _ = writeln!(out, "{}\n", escape(&a.sources.burnout_note));
+    let _ = writeln!(out, "{}\n", method_summary(&a.set));
+    if a.scores.get(Dimension::Burnout).measured {
+        let _ = writeln!(out, "{}\n", escape(&a.sources.burnout_note));
+    }
     if !a.not_asked.is_empty() {
         let _ = writeln!(out, "Not asked, and not scored:\n");
         for n in &a.not_asked {
@@ -406,11 +434,27 @@ fn write_method(out: &mut String, a: &Assessment) {
         }
         out.push('\n');
     }
-    for dim in Dimension::ALL {
+    for dim in Dimension::ALL
+        .into_iter()
+        .filter(|d| a.scores.get(*d).measured)
+    {
         let s = a.scores.get(dim);
         let _ = writeln!(out, "- **{}**: {}", dim.title(), score_label(s));
         for line in computation_lines(&a.set, s) {
             let _ = writeln!(out, "  - {}", escape(&line));
+        }
+    }
+    for sc in &a.scales {
+        let _ = writeln!(out, "- **{}**: {}", escape(&sc.label), sc.shown());
+        for line in scale_computation_lines(&a.set, sc, answers) {
+            let _ = writeln!(out, "  - {}", escape(&line));
+        }
+    }
+    let instrument = instrument_lines(&a.set);
+    if !instrument.is_empty() {
+        let _ = writeln!(out, "\n### The instrument\n");
+        for line in instrument {
+            let _ = writeln!(out, "- {}", escape(&line));
         }
     }
 }

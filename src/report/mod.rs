@@ -55,3 +55,98 @@ pub fn computation_lines(set: &crate::model::QuestionSet, s: &DimensionScore) ->
         })
         .collect()
 }
+
+/// Why a dimension has no score: the set does not measure it, or too few
+/// of its items were answered.
+pub fn no_score_reason(s: &DimensionScore) -> String {
+    if s.measured {
+        format!("not enough answers ({} of {})", s.answered, s.items)
+    } else {
+        "not measured by this set".to_string()
+    }
+}
+
+/// The dimensions the set does not measure, e.g. "Empathy, Credibility";
+/// `None` when it measures all four.
+pub fn unmeasured(a: &crate::model::Assessment) -> Option<String> {
+    let names: Vec<&str> = Dimension::ALL
+        .into_iter()
+        .filter(|d| !a.scores.get(*d).measured)
+        .map(|d| d.title())
+        .collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// One line per declared scale: label, score and how many answered.
+pub fn scale_summary(s: &crate::model::scoring::ScaleScore) -> String {
+    format!("{}: {} ({})", s.label, s.shown(), scale_detail(s))
+}
+
+/// How many answered and where the scale counts, e.g. "5 of 6 answered;
+/// counts towards burnout risk".
+pub fn scale_detail(s: &crate::model::scoring::ScaleScore) -> String {
+    let rolls = s
+        .dimension
+        .map(|d| format!("; counts towards {}", d.title().to_lowercase()))
+        .unwrap_or_default();
+    if s.score.is_some() {
+        format!("{} of {} answered{rolls}", s.answered, s.items)
+    } else {
+        format!("a score needs {} of {}{rolls}", s.needed, s.items)
+    }
+}
+
+/// How the scores were computed, in words that follow the set's rules.
+pub fn method_summary(set: &crate::model::QuestionSet) -> String {
+    let share = (set.min_share * 100.0).round();
+    let mut text = format!(
+        "Each answer is keyed so high means more of the dimension (a reverse-keyed answer on an n-point scale becomes n + 1 − answer), rescaled linearly to 0–1 as (keyed − 1) / (n − 1), averaged with its weight and shown 0–100. N/A and skipped answers are left out; a dimension needs {share}% of its items answered, and at least 2, for a score."
+    );
+    if set.rollup == crate::model::question_set::Rollup::Scales {
+        text.push_str(
+            " A dimension that scales count towards is the mean of those scales' 0–100 scores.",
+        );
+    }
+    if !set.scales.is_empty() {
+        text.push_str(" A scale needs its own minimum share of answered items; \"mean\" scales show the mean of the answers' own values, \"sum\" scales the sum over all their items with an unanswered item counted at the mean of the answered ones.");
+    }
+    text
+}
+
+/// How one scale's score was computed, one line per answered item.
+pub fn scale_computation_lines(
+    set: &crate::model::QuestionSet,
+    s: &crate::model::scoring::ScaleScore,
+    answers: &std::collections::BTreeMap<String, crate::model::Answer>,
+) -> Vec<String> {
+    let Some(scale) = set.scales.iter().find(|sc| sc.id == s.id) else {
+        return Vec::new();
+    };
+    scale
+        .items
+        .iter()
+        .filter_map(|id| set.item(id))
+        .map(|item| match answers.get(&item.id) {
+            Some(crate::model::Answer::Value(v)) => {
+                let label = item.label(*v).unwrap_or("");
+                let keyed = if item.reverse { ", reverse-keyed" } else { "" };
+                let value = item.own_value(*v).map_or(String::new(), |x| format!("{x}"));
+                format!("{}: answered {v} ({label}){keyed}, value {value}", item.id)
+            }
+            Some(crate::model::Answer::NotApplicable) => format!("{}: not applicable", item.id),
+            _ => format!("{}: not answered", item.id),
+        })
+        .collect()
+}
+
+/// The set's citation and licence, for the method view and every export.
+pub fn instrument_lines(set: &crate::model::QuestionSet) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(c) = &set.citation {
+        lines.push(format!("Citation: {c}"));
+    }
+    if let Some(l) = &set.licence {
+        lines.push(format!("Licence: {l}"));
+    }
+    lines
+}

@@ -1,6 +1,9 @@
 //! The plain-text report printed by `altitude score`.
 
-use super::{computation_lines, score_band, score_label};
+use super::{
+    computation_lines, instrument_lines, method_summary, no_score_reason, scale_computation_lines,
+    scale_summary, score_band, score_label, unmeasured,
+};
 use crate::model::answers::Answer;
 use crate::model::dimension::{Dimension, Side};
 use crate::model::scoring::{TALKING_POINT_GAP, gaps, talking_points};
@@ -28,8 +31,15 @@ pub fn render(
     }
     let gap = other.map(|o| gaps(&a.scores, &o.scores));
     for side in [Side::ProCoding, Side::AgainstCoding] {
+        let measured: Vec<Dimension> = Dimension::ALL
+            .into_iter()
+            .filter(|d| d.side() == side && a.scores.get(*d).measured)
+            .collect();
+        if measured.is_empty() {
+            continue;
+        }
         let _ = writeln!(out, "\n{}", side.title());
-        for dim in Dimension::ALL.into_iter().filter(|d| d.side() == side) {
+        for dim in measured {
             let s = a.scores.get(dim);
             let _ = write!(
                 out,
@@ -40,7 +50,7 @@ pub fn render(
                 bar(s.score),
             );
             if s.score.is_none() {
-                let _ = write!(out, "  not enough answers ({} of {})", s.answered, s.items);
+                let _ = write!(out, "  {}", no_score_reason(s));
             }
             if let (Some(o), Some(g)) = (other, &gap) {
                 let theirs = score_label(o.scores.get(dim));
@@ -51,6 +61,23 @@ pub fn render(
             }
             let _ = writeln!(out);
         }
+    }
+    if let Some(names) = unmeasured(a) {
+        out.push_str(&wrap(
+            &format!("\nNot measured by this set: {names}."),
+            78,
+            "",
+        ));
+    }
+    if !a.scales.is_empty() {
+        let _ = writeln!(out, "\nScales");
+        for s in &a.scales {
+            out.push_str(&wrap(&scale_summary(s), 78, "  "));
+        }
+    }
+    if let Some(why) = &a.no_pattern {
+        let _ = writeln!(out);
+        out.push_str(&wrap(why, 78, ""));
     }
     if let Some((_, text)) = &a.pattern {
         let _ = writeln!(out, "\nPattern: {}", text.title);
@@ -146,18 +173,26 @@ pub fn render(
         }
     }
     let _ = writeln!(out, "\nHow the scores were computed");
-    let _ = writeln!(
-        out,
-        "  Each answer is keyed so that high means more of the dimension (reverse-keyed\n  items are flipped: 6 - answer), mapped to 0..1 as (keyed - 1) / 4, averaged\n  with its weight and scaled to 0..100. N/A and skipped answers are left out;\n  fewer than 2 answers gives no score."
-    );
-    for dim in Dimension::ALL {
+    out.push_str(&wrap(&method_summary(&a.set), 78, "  "));
+    for dim in Dimension::ALL
+        .into_iter()
+        .filter(|d| a.scores.get(*d).measured)
+    {
         let s = a.scores.get(dim);
         let _ = writeln!(out, "  {} = {}", dim.id(), score_label(s));
         for line in computation_lines(&a.set, s) {
             let _ = writeln!(out, "    {line}");
         }
     }
-    out.push_str(&wrap(&a.sources.burnout_note, 78, "  "));
+    for s in &a.scales {
+        let _ = writeln!(out, "  {} = {}", s.id, s.shown());
+        for line in scale_computation_lines(&a.set, s, answers) {
+            let _ = writeln!(out, "    {line}");
+        }
+    }
+    if a.scores.get(Dimension::Burnout).measured {
+        out.push_str(&wrap(&a.sources.burnout_note, 78, "  "));
+    }
     if !a.not_asked.is_empty() {
         let _ = writeln!(out, "  Not asked, and not scored:");
         for n in &a.not_asked {
@@ -166,6 +201,13 @@ pub fn render(
                 78,
                 "    ",
             ));
+        }
+    }
+    let instrument = instrument_lines(&a.set);
+    if !instrument.is_empty() {
+        let _ = writeln!(out, "\nThe instrument");
+        for line in instrument {
+            out.push_str(&wrap(&line, 78, "  "));
         }
     }
     let _ = writeln!(out, "\nSources");

@@ -121,7 +121,7 @@ pub fn read_ratings(lib: &Library, paths: &[PathBuf]) -> (Vec<Rating>, Vec<Probl
     for (path, text) in &files {
         match parse_rating(lib, path, text) {
             Ok(r) => ratings.push(r),
-            Err(p) => problems.push(p),
+            Err(p) => problems.extend(p.0),
         }
     }
     (ratings, problems)

@@ -25,8 +25,12 @@ pub enum Action {
     Resume,
     OpenHistory,
     OpenSets,
-    /// 1-based answer value.
+    /// A digit typed on a question: answers at once on scales of up to 9
+    /// points; on longer ones it chooses (1 then 0 is 10).
     Answer(u8),
+    /// Answers with this 1-based point whatever the scale's length (the
+    /// accessible mode, which reads a whole number from a line).
+    AnswerPoint(u8),
     NotApplicable,
     Skip,
     Previous,

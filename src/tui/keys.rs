@@ -37,6 +37,8 @@ pub struct Binding {
     pub menu: bool,
     /// Only in coaching sessions.
     pub coaching: bool,
+    /// The row that answers with a digit: its label follows the scale.
+    pub answers: bool,
 }
 
 impl Binding {
@@ -55,6 +57,21 @@ impl Binding {
             desc,
             menu: false,
             coaching: false,
+            answers: false,
+        }
+    }
+
+    const fn answers(mut self) -> Binding {
+        self.answers = true;
+        self
+    }
+
+    /// How the footer and help write the keys on `screen`: the answer row
+    /// says the scale's own range (`1-4`, `1-11`).
+    pub fn label_on(&self, screen: &Screen) -> std::borrow::Cow<'static, str> {
+        match screen {
+            Screen::Question { points, .. } if self.answers => format!("1-{points}").into(),
+            _ => self.label.into(),
         }
     }
 
@@ -95,6 +112,10 @@ fn backward(code: KeyCode) -> bool {
 }
 
 type Table = &'static [Binding];
+
+/// From this many points on, digits choose a point and Enter answers, so
+/// that 10 and 11 can be typed as two digits.
+pub const LONG_SCALE: u8 = 10;
 
 use Action as A;
 use KeyCode::{Backspace, Char, Down, Enter, Esc, Left, PageDown, PageUp, Right, Tab, Up};
@@ -306,14 +327,27 @@ const PROFILE_STAGE: Table = &[
     help(),
 ];
 
+/// Up to 9 points: a digit answers at once.
+const ANSWER_DIGIT: Binding = Binding::new(
+    DIGITS_1_9,
+    "1-9",
+    Act::Digit(A::Answer),
+    "answer",
+    "answer and go to the next question",
+)
+.answers();
+/// 10 or 11 points: digits choose (1 then 0 is 10), Enter answers.
+const CHOOSE_DIGIT: Binding = Binding::new(
+    DIGITS_0_9,
+    "1-11",
+    Act::Digit(A::Answer),
+    "type+Enter",
+    "choose a point: type its number (1 then 0 for 10, 1 then 1 for 11), then Enter",
+)
+.answers();
+
 const QUESTION: Table = &[
-    Binding::new(
-        DIGITS_1_9,
-        "1-5",
-        Act::Digit(A::Answer),
-        "answer",
-        "answer and go to the next question",
-    ),
+    ANSWER_DIGIT,
     Binding::new(
         &[
             Left,
@@ -338,6 +372,181 @@ const QUESTION: Table = &[
         Act::Do(A::NotApplicable),
         "n/a",
         "not applicable / don't know",
+    ),
+    Binding::new(&[Char('s')], "s", Act::Do(A::Skip), "skip", "skip for now"),
+    Binding::new(
+        &[Char('b'), Backspace],
+        "b",
+        Act::Do(A::Previous),
+        "back",
+        "the question before, with your earlier answer",
+    ),
+    Binding::new(
+        &[Char('w')],
+        "w",
+        Act::Do(A::ToggleWhy),
+        "why",
+        "why this matters: both sides of the debate",
+    ),
+    Binding::new(
+        &[Char('n')],
+        "n",
+        Act::Do(A::Note),
+        "note",
+        "a note on this question; Esc closes and keeps it",
+    )
+    .coaching(),
+    esc(
+        "",
+        "close \"why this matters\", else the question before (not past the first)",
+    ),
+    help(),
+    quit(),
+];
+
+/// A set without "not applicable".
+const QUESTION_NO_NA: Table = &[
+    ANSWER_DIGIT,
+    Binding::new(
+        &[
+            Left,
+            Right,
+            Char('h'),
+            Char('l'),
+            Up,
+            Down,
+            Char('k'),
+            Char('j'),
+        ],
+        "←→",
+        Act::Pair(A::Left, A::Right),
+        "move",
+        "move along the scale",
+    ),
+    // Left out of the footer for room: the help overlay has it.
+    enter("", "answer with the option under the cursor"),
+    Binding::new(
+        &[Char('0'), Char('x')],
+        "0/x",
+        Act::Do(A::NotApplicable),
+        "",
+        "this set has no \"not applicable\" answer: s skips instead",
+    ),
+    Binding::new(&[Char('s')], "s", Act::Do(A::Skip), "skip", "skip for now"),
+    Binding::new(
+        &[Char('b'), Backspace],
+        "b",
+        Act::Do(A::Previous),
+        "back",
+        "the question before, with your earlier answer",
+    ),
+    Binding::new(
+        &[Char('w')],
+        "w",
+        Act::Do(A::ToggleWhy),
+        "why",
+        "why this matters: both sides of the debate",
+    ),
+    Binding::new(
+        &[Char('n')],
+        "n",
+        Act::Do(A::Note),
+        "note",
+        "a note on this question; Esc closes and keeps it",
+    )
+    .coaching(),
+    esc(
+        "",
+        "close \"why this matters\", else the question before (not past the first)",
+    ),
+    help(),
+    quit(),
+];
+
+/// 10 or 11 points: digits choose, Enter answers, x is "not applicable".
+const QUESTION_LONG: Table = &[
+    CHOOSE_DIGIT,
+    Binding::new(
+        &[
+            Left,
+            Right,
+            Char('h'),
+            Char('l'),
+            Up,
+            Down,
+            Char('k'),
+            Char('j'),
+        ],
+        "←→",
+        Act::Pair(A::Left, A::Right),
+        "move",
+        "move along the scale",
+    ),
+    enter("", "answer with the option under the cursor"),
+    Binding::new(
+        &[Char('x')],
+        "x",
+        Act::Do(A::NotApplicable),
+        "n/a",
+        "not applicable / don't know",
+    ),
+    Binding::new(&[Char('s')], "s", Act::Do(A::Skip), "skip", "skip for now"),
+    Binding::new(
+        &[Char('b'), Backspace],
+        "b",
+        Act::Do(A::Previous),
+        "back",
+        "the question before, with your earlier answer",
+    ),
+    Binding::new(
+        &[Char('w')],
+        "w",
+        Act::Do(A::ToggleWhy),
+        "why",
+        "why this matters: both sides of the debate",
+    ),
+    Binding::new(
+        &[Char('n')],
+        "n",
+        Act::Do(A::Note),
+        "note",
+        "a note on this question; Esc closes and keeps it",
+    )
+    .coaching(),
+    esc(
+        "",
+        "close \"why this matters\", else the question before (not past the first)",
+    ),
+    help(),
+    quit(),
+];
+
+/// 10 or 11 points in a set without "not applicable".
+const QUESTION_LONG_NO_NA: Table = &[
+    CHOOSE_DIGIT,
+    Binding::new(
+        &[
+            Left,
+            Right,
+            Char('h'),
+            Char('l'),
+            Up,
+            Down,
+            Char('k'),
+            Char('j'),
+        ],
+        "←→",
+        Act::Pair(A::Left, A::Right),
+        "move",
+        "move along the scale",
+    ),
+    enter("", "answer with the option under the cursor"),
+    Binding::new(
+        &[Char('x')],
+        "x",
+        Act::Do(A::NotApplicable),
+        "",
+        "this set has no \"not applicable\" answer: s skips instead",
     ),
     Binding::new(&[Char('s')], "s", Act::Do(A::Skip), "skip", "skip for now"),
     Binding::new(
@@ -728,7 +937,12 @@ pub fn table(screen: &Screen, overlay: Option<&Overlay>) -> Table {
             ProfileField::Stage => PROFILE_STAGE,
         },
         Screen::Question { text: true, .. } => QUESTION_TEXT,
-        Screen::Question { .. } => QUESTION,
+        Screen::Question { points, na, .. } => match (*points >= LONG_SCALE, *na) {
+            (false, true) => QUESTION,
+            (false, false) => QUESTION_NO_NA,
+            (true, true) => QUESTION_LONG,
+            (true, false) => QUESTION_LONG_NO_NA,
+        },
         Screen::Results { .. } => RESULTS,
         Screen::Suggestions { .. } => SUGGESTIONS,
         Screen::Saved { .. } => SAVED,
@@ -789,6 +1003,9 @@ mod tests {
         PROFILE_YES_NO,
         PROFILE_STAGE,
         QUESTION,
+        QUESTION_NO_NA,
+        QUESTION_LONG,
+        QUESTION_LONG_NO_NA,
         QUESTION_TEXT,
         RESULTS,
         SUGGESTIONS,

@@ -355,6 +355,11 @@ impl Linear<'_> {
         } else {
             "Question"
         };
+        if index == 0
+            && let Some(instructions) = &set.instructions
+        {
+            writeln!(self.out, "Instructions: {instructions}")?;
+        }
         writeln!(
             self.out,
             "{whose} {} of {}: {}",
@@ -390,7 +395,9 @@ impl Linear<'_> {
             let label = item.label(v).map(String::from).unwrap_or_default();
             writeln!(self.out, "{v}. {label}")?;
         }
-        writeln!(self.out, "0. Not applicable or don't know")?;
+        if set.not_applicable {
+            writeln!(self.out, "0. Not applicable or don't know")?;
+        }
         match earlier {
             Some(Answer::Value(v)) => writeln!(
                 self.out,
@@ -414,11 +421,11 @@ impl Linear<'_> {
         };
         if method {
             writeln!(self.out, "How the scores were computed.")?;
-            writeln!(
-                self.out,
-                "Each answer is keyed so high means more of the dimension (reverse-keyed items are flipped), mapped to 0 to 1, averaged with its weight and scaled to 0 to 100. Not applicable and skipped answers are left out; fewer than 2 answers gives no score."
-            )?;
-            for dim in Dimension::ALL {
+            writeln!(self.out, "{}", crate::report::method_summary(&a.set))?;
+            for dim in Dimension::ALL
+                .into_iter()
+                .filter(|d| a.scores.get(*d).measured)
+            {
                 let s = a.scores.get(dim);
                 writeln!(
                     self.out,
@@ -432,6 +439,17 @@ impl Linear<'_> {
                     writeln!(self.out, "  {line}")?;
                 }
             }
+            for sc in &a.scales {
+                writeln!(self.out, "{}.", crate::report::scale_summary(sc))?;
+                for line in
+                    crate::report::scale_computation_lines(&a.set, sc, &active.session.answers)
+                {
+                    writeln!(self.out, "  {line}")?;
+                }
+            }
+            for line in crate::report::instrument_lines(&a.set) {
+                writeln!(self.out, "{line}")?;
+            }
             return writeln!(
                 self.out,
                 "Type m to go back to the results, or Enter for suggestions."
@@ -439,7 +457,10 @@ impl Linear<'_> {
         }
         writeln!(self.out, "Results.")?;
         let previous = active.previous_assessment.as_ref();
-        for dim in Dimension::ALL {
+        for dim in Dimension::ALL
+            .into_iter()
+            .filter(|d| a.scores.get(*d).measured)
+        {
             let s = a.scores.get(dim);
             let change = match (s.score, previous.and_then(|p| p.scores.value(dim))) {
                 (Some(now), Some(before)) if now == before => ", the same as last time".into(),
@@ -473,6 +494,15 @@ impl Linear<'_> {
                     s.items
                 )?,
             }
+        }
+        if let Some(names) = crate::report::unmeasured(a) {
+            writeln!(self.out, "Not measured by this set: {names}.")?;
+        }
+        for sc in &a.scales {
+            writeln!(self.out, "Scale {}.", crate::report::scale_summary(sc))?;
+        }
+        if let Some(why) = &a.no_pattern {
+            writeln!(self.out, "{why}")?;
         }
         if let Some((_, text)) = &a.pattern {
             writeln!(
@@ -758,10 +788,16 @@ impl Linear<'_> {
             return Ok(Ok(Vec::new()));
         };
         let len = item.scale_len();
+        let na = self
+            .app
+            .active
+            .as_ref()
+            .is_some_and(|a| a.current_set().not_applicable);
+        let or_na = if na { ", or 0 for not applicable" } else { "" };
         Ok(match line {
             "s" => Ok(vec![Action::Skip]),
             "b" => Ok(vec![Action::Previous]),
-            "x" => Ok(vec![Action::NotApplicable]),
+            "x" | "0" if na => Ok(vec![Action::NotApplicable]),
             "w" => {
                 match &item.why {
                     Some(why) => writeln!(self.out, "Why this matters: {}", why)?,
@@ -771,16 +807,13 @@ impl Linear<'_> {
             }
             "n" if self.app.coaching() => return self.note(),
             _ => match line.parse::<u8>() {
-                Ok(0) => Ok(vec![Action::NotApplicable]),
-                Ok(v) if v <= len => Ok(vec![Action::Answer(v)]),
-                Ok(v) => Err(format!(
-                    "There is no answer {v}: type 1 to {len}, or 0 for not applicable."
-                )),
+                Ok(v) if (1..=len).contains(&v) => Ok(vec![Action::AnswerPoint(v)]),
+                Ok(v) => Err(format!("There is no answer {v}: type 1 to {len}{or_na}.")),
                 Err(_) if line.is_empty() => Err(format!(
-                    "Type a number from 1 to {len} (0 for not applicable), then Enter. s skips."
+                    "Type a number from 1 to {len}{or_na}, then Enter. s skips."
                 )),
                 Err(_) => Err(format!(
-                    "{:?} is not an answer: type 1 to {len}, 0 for not applicable, s to skip or b to go back.",
+                    "{:?} is not an answer: type 1 to {len}{or_na}, s to skip or b to go back.",
                     line
                 )),
             },

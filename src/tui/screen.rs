@@ -32,11 +32,16 @@ pub enum Screen {
         error: Option<String>,
     },
     /// `text` is true on a text item, whose editor lives in `App::reflection`.
+    /// `cursor` is `None` until an answer is chosen, `Some(0)` on "not
+    /// applicable", else the point under it; `points` is the scale's length
+    /// and `na` whether the set offers "not applicable".
     Question {
         index: usize,
-        cursor: u8,
+        cursor: Option<u8>,
         why: bool,
         text: bool,
+        points: u8,
+        na: bool,
     },
     Results {
         scroll: u16,

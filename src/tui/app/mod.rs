@@ -320,6 +320,7 @@ impl App {
                 cursor,
                 why,
                 text,
+                ..
             } => self.on_question(index, cursor, why, text, action),
             Screen::Results { scroll, method } => self.on_results(scroll, method, action),
             Screen::Suggestions { cursor } => self.on_suggestions(cursor, action),
@@ -531,7 +532,7 @@ impl App {
         let checked = active.session.checkins.len();
         if checked < active.to_check.len() {
             self.screen = Screen::CheckIn { index: checked };
-        } else if active.set.rater == Rater::SelfRater && active.session.profile.is_none() {
+        } else if active.set.asks_profile() && active.session.profile.is_none() {
             self.screen = self.profile_screen(ProfileField::Reports);
         } else {
             let position = active.position();

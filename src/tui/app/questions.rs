@@ -2,6 +2,7 @@
 //! the coach, and scoring once the last one is answered.
 
 use super::*;
+use crate::tui::keys::LONG_SCALE;
 
 impl App {
     /// Shows question `index`, with the cursor on its earlier answer.
@@ -26,11 +27,15 @@ impl App {
         active.set_position(index);
         let item = active.current_set().items[index].clone();
         let earlier = active.current_answers().get(&item.id);
+        // The cursor starts on no answer, so Enter cannot answer by accident;
+        // going back puts it on the earlier answer.
         let cursor = match earlier {
-            Some(Answer::Value(v)) => *v,
-            Some(Answer::NotApplicable) => 0,
-            _ => 1 + item.scale_len() / 2,
+            Some(Answer::Value(v)) => Some(*v),
+            Some(Answer::NotApplicable) => Some(0),
+            _ => None,
         };
+        let points = item.scale_len();
+        let na = active.current_set().not_applicable;
         let text = item.kind == Kind::Text;
         self.reflection = text.then(|| {
             reflection_editor(match earlier {
@@ -46,6 +51,8 @@ impl App {
             cursor,
             why,
             text,
+            points,
+            na,
         };
     }
 
@@ -63,7 +70,7 @@ impl App {
     pub(super) fn on_question(
         &mut self,
         index: usize,
-        cursor: u8,
+        cursor: Option<u8>,
         why: bool,
         text: bool,
         action: Action,
@@ -79,25 +86,59 @@ impl App {
             return self.on_reflection(index, action);
         }
         let len = item.scale_len();
-        let set = |app: &mut App, cursor: u8, why: bool| {
+        let na = self.active.as_ref()?.current_set().not_applicable;
+        let set = |app: &mut App, cursor: Option<u8>, why: bool| {
             app.screen = Screen::Question {
                 index,
                 cursor,
                 why,
                 text: false,
+                points: len,
+                na,
             };
             None
         };
+        // "Not applicable" sits left of the first point, when the set has it.
+        let lowest = u8::from(!na);
         match action {
-            Action::Answer(v) if (1..=len).contains(&v) => {
+            // Long scales: digits choose (1 then 0 is 10) and Enter answers.
+            Action::Answer(d) if len >= LONG_SCALE => {
+                let typed = cursor
+                    .filter(|c| *c >= 1)
+                    .map(|c| c * 10 + d)
+                    .filter(|v| (1..=len).contains(v));
+                match typed.or(Some(d).filter(|v| (1..=len).contains(v))) {
+                    Some(v) => set(self, Some(v), why),
+                    None => None,
+                }
+            }
+            Action::Answer(v) | Action::AnswerPoint(v) if (1..=len).contains(&v) => {
                 self.record(index, Some(Answer::Value(v)))
             }
-            Action::NotApplicable => self.record(index, Some(Answer::NotApplicable)),
+            Action::NotApplicable if na => self.record(index, Some(Answer::NotApplicable)),
+            Action::NotApplicable => {
+                self.status =
+                    Some("This set has no \"not applicable\" answer; s skips the question.".into());
+                None
+            }
             Action::Skip => self.record(index, None),
-            Action::Left => set(self, cursor.saturating_sub(1), why),
-            Action::Right => set(self, (cursor + 1).min(len), why),
-            Action::Enter if cursor == 0 => self.record(index, Some(Answer::NotApplicable)),
-            Action::Enter => self.record(index, Some(Answer::Value(cursor))),
+            Action::Left => set(
+                self,
+                Some(cursor.map_or(len, |c| c.saturating_sub(1).max(lowest))),
+                why,
+            ),
+            Action::Right => set(self, Some(cursor.map_or(1, |c| (c + 1).min(len))), why),
+            Action::Enter => match cursor {
+                None => {
+                    self.status = Some(
+                        "Choose an answer first: its number, or the arrows and Enter; s skips."
+                            .into(),
+                    );
+                    None
+                }
+                Some(0) => self.record(index, Some(Answer::NotApplicable)),
+                Some(v) => self.record(index, Some(Answer::Value(v))),
+            },
             Action::ToggleWhy => set(self, cursor, !why),
             // Esc closes "why this matters" first, so it never leaves the
             // question by surprise (the next digit would answer elsewhere).
@@ -105,8 +146,11 @@ impl App {
             // Esc on the first question stays: the profile is behind it, and
             // a digit typed there would change it. `b` goes back on purpose.
             Action::Back if index == 0 && !self.active.as_ref()?.rating_other && !self.rating() => {
-                self.status =
-                    Some("This is the first question; b goes back to your profile.".into());
+                self.status = Some(if self.active.as_ref()?.set.asks_profile() {
+                    "This is the first question; b goes back to your profile.".into()
+                } else {
+                    "This is the first question; b goes back to the home screen.".into()
+                });
                 None
             }
             Action::Previous | Action::Back => self.previous_question(index),
@@ -255,10 +299,7 @@ impl App {
             return None;
         }
         if index == 0 {
-            let needs_profile = self
-                .active
-                .as_ref()
-                .is_some_and(|a| a.set.rater == Rater::SelfRater);
+            let needs_profile = self.active.as_ref().is_some_and(|a| a.set.asks_profile());
             if needs_profile {
                 self.screen = self.profile_screen(ProfileField::Stage);
             } else {

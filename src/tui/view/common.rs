@@ -136,7 +136,7 @@ pub fn footer_line(app: &App) -> Line<'static> {
         if i > 0 {
             spans.push(Span::styled("  ", app.theme.dim));
         }
-        spans.push(Span::styled(b.label, app.theme.key));
+        spans.push(Span::styled(b.label_on(&app.screen), app.theme.key));
         spans.push(Span::raw(format!(" {}", b.hint)));
     }
     Line::from(spans)

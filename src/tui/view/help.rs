@@ -23,7 +23,7 @@ pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .filter(|b| (coaching || !b.coaching) && !global.contains(&b.label))
     {
-        lines.push(row(b.label, b.desc));
+        lines.push(row(&b.label_on(&app.screen), b.desc));
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Everywhere", t.title)));

@@ -4,6 +4,7 @@ use super::common::{boxed, columns, marker, para, progress, wrapped_height};
 use crate::model::answers::Answer;
 use crate::model::{Item, Kind, Mode};
 use crate::tui::app::{App, Screen};
+use crate::tui::keys::LONG_SCALE;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -17,6 +18,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             cursor,
             why,
             text,
+            na,
+            ..
         },
         Some(active),
     ) = (&app.screen, &app.active)
@@ -36,6 +39,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         height: s.height.saturating_sub(1),
         ..s
     });
+    // The set's instructions come before its first question.
+    let instructions = set.instructions.as_deref().filter(|_| *index == 0);
+    let (instructions_area, area) = match instructions {
+        Some(text) => {
+            let rows = (wrapped_height(text, area.width.saturating_sub(2)) + 2).min(8);
+            let [top, rest] =
+                Layout::vertical([Constraint::Length(rows), Constraint::Min(0)]).areas(area);
+            (Some(top), rest)
+        }
+        None => (None, area),
+    };
+    if let (Some(text), Some(top)) = (instructions, instructions_area) {
+        para(Line::from(String::from(text)))
+            .block(boxed("Instructions", t.accent))
+            .render(top, buf);
+    }
     let prompt_lines = wrapped_height(item.prompt.as_str(), area.width.saturating_sub(2)) + 2;
     let show_why = *why && item.why.is_some() && side.is_none();
     let discuss = active.session.mode == Mode::Coaching && item.discuss.is_some();
@@ -48,7 +67,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let room = area.height.saturating_sub(prompt_lines + 3);
             (rows + 3).clamp(5, room.max(5))
         }
-        _ => item.scale_len() as u16 + 1 + u16::from(earlier.is_some()),
+        _ => item.scale_len() as u16 + u16::from(*na) + u16::from(earlier.is_some()),
     };
     let [progress_area, prompt, scale, extra] = Layout::vertical([
         Constraint::Length(1),
@@ -95,7 +114,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ))
             .render(hint, buf);
         }
-        _ => render_scale(app, item, *cursor, earlier, scale, buf),
+        _ => render_scale(app, item, (*cursor, *na), earlier, scale, buf),
     }
 
     // Coaching puts the conversation first: the discussion prompt and the note.
@@ -144,26 +163,35 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn render_scale(
     app: &App,
     item: &Item,
-    cursor: u8,
+    (cursor, na): (Option<u8>, bool),
     earlier: Option<&Answer>,
     area: Rect,
     buf: &mut Buffer,
 ) {
     let t = &app.theme;
+    let long = item.scale_len() >= LONG_SCALE;
     let mut lines = Vec::new();
     for v in 1..=item.scale_len() {
         let label = item.label(v).map(String::from).unwrap_or_default();
         let chosen = earlier == Some(&Answer::Value(v));
-        lines.push(option_line(app, v, &label, cursor == v, chosen));
+        lines.push(option_line(
+            app,
+            &v.to_string(),
+            &label,
+            cursor == Some(v),
+            chosen,
+        ));
     }
-    let na_chosen = earlier == Some(&Answer::NotApplicable);
-    lines.push(option_line(
-        app,
-        0,
-        "Not applicable / don't know",
-        cursor == 0,
-        na_chosen,
-    ));
+    if na {
+        let na_chosen = earlier == Some(&Answer::NotApplicable);
+        lines.push(option_line(
+            app,
+            if long { "x" } else { "0/x" },
+            "Not applicable / don't know",
+            cursor == Some(0),
+            na_chosen,
+        ));
+    }
     if earlier.is_some() {
         lines.push(Line::from(Span::styled(
             "  ✓ marks your earlier answer; press another key to change it.",
@@ -175,17 +203,12 @@ fn render_scale(
 
 fn option_line(
     app: &App,
-    value: u8,
+    key: &str,
     label: &str,
     under_cursor: bool,
     chosen: bool,
 ) -> Line<'static> {
     let t = &app.theme;
-    let key = if value == 0 {
-        "0/x".to_string()
-    } else {
-        value.to_string()
-    };
     let style = if under_cursor { t.selected } else { t.text };
     Line::from(vec![
         Span::raw(marker(under_cursor)),

@@ -11,7 +11,10 @@ use crate::model::plan::Plan;
 use crate::model::raters::Attached;
 use crate::model::scoring::{TALKING_POINT_GAP, TalkingPoint};
 use crate::model::time::Zone;
-use crate::report::{computation_lines, perspectives, score_band};
+use crate::report::{
+    computation_lines, instrument_lines, method_summary, no_score_reason, perspectives,
+    scale_computation_lines, scale_detail, scale_summary, score_band, unmeasured,
+};
 use crate::tui::app::{Active, App, Screen};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -42,7 +45,7 @@ fn content(
     };
     let read_only = matches!(app.screen, Screen::Past { .. });
     let lines = if method {
-        method_lines(&app.theme, a)
+        method_lines(&app.theme, a, &active.session.answers)
     } else {
         let mut lines = summary_lines(&app.theme, active, a);
         lines.extend(perspective_lines(
@@ -168,7 +171,7 @@ pub fn dimension_line(
     let number = s.score.map_or("  –".to_string(), |v| format!("{v:>3}"));
     let reading = match s.score {
         Some(_) => score_band(dim, s.score).to_string(),
-        None => format!("not enough answers ({} of {})", s.answered, s.items),
+        None => no_score_reason(s),
     };
     let (delta, delta_style) = match (s.score, previous.and_then(|p| p.scores.value(dim))) {
         (Some(now), Some(before)) => change(dim, i16::from(now) - i16::from(before), t),
@@ -198,18 +201,34 @@ fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static
     let other = active.other_assessment.as_ref();
     let mut lines = Vec::new();
     for side in [Side::ProCoding, Side::AgainstCoding] {
+        // A dimension the set does not measure is left out, not shown empty.
+        let measured: Vec<Dimension> = Dimension::ALL
+            .into_iter()
+            .filter(|d| d.side() == side && a.scores.get(*d).measured)
+            .collect();
+        if measured.is_empty() {
+            continue;
+        }
         lines.push(Line::from(Span::styled(side.title(), t.accent)));
-        for dim in Dimension::ALL.into_iter().filter(|d| d.side() == side) {
+        for dim in measured {
             lines.push(dimension_line(t, a, dim, previous));
             if let Some(o) = other {
                 lines.push(other_line(t, a, o, dim));
             }
         }
     }
-    lines.push(Line::from(Span::styled(
-        format!("  {}", a.sources.burnout_short.clone()),
-        t.dim,
-    )));
+    if let Some(names) = unmeasured(a) {
+        lines.push(Line::from(Span::styled(
+            format!("  Not measured by this set: {names}."),
+            t.dim,
+        )));
+    }
+    if a.scores.get(Dimension::Burnout).measured {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", a.sources.burnout_short.clone()),
+            t.dim,
+        )));
+    }
     match active.previous.as_ref().map(|p| p.started.date()) {
         Some(date) => lines.push(Line::from(Span::styled(
             format!(
@@ -222,6 +241,28 @@ fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static
             "  First session of this set: next time you will see the change.",
             t.dim,
         ))),
+    }
+    if !a.scales.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("Scales", t.accent)));
+        for sc in &a.scales {
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {:<15}", truncate(&sc.label, 14))),
+                Span::styled(bar(sc.percent, 20), t.bar),
+                Span::styled(
+                    format!(" {}", sc.score.map_or("  –".to_string(), |_| sc.shown())),
+                    t.title,
+                ),
+            ]));
+            lines.push(Line::from(Span::styled(
+                format!("    {}", scale_detail(sc)),
+                t.dim,
+            )));
+        }
+    }
+    if let Some(why) = &a.no_pattern {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(why.clone(), t.dim)));
     }
     if let Some((_, text)) = &a.pattern {
         lines.push(Line::from(""));
@@ -426,15 +467,20 @@ fn flag_lines(t: &Theme, flags: &[RaisedFlag]) -> Vec<Line<'static>> {
     lines
 }
 
-fn method_lines(t: &Theme, a: &Assessment) -> Vec<Line<'static>> {
+fn method_lines(
+    t: &Theme,
+    a: &Assessment,
+    answers: &std::collections::BTreeMap<String, crate::model::Answer>,
+) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::from(Span::styled("How the scores were computed", t.accent)),
-        Line::from(
-            "Each answer is keyed so high means more of the dimension (reverse-keyed items are flipped: 6 − answer), mapped to 0–1 as (keyed − 1) / 4, averaged with its weight and scaled to 0–100. N/A and skipped answers are left out; fewer than 2 answers gives no score.",
-        ),
+        Line::from(method_summary(&a.set)),
         Line::from(""),
     ];
-    for dim in Dimension::ALL {
+    for dim in Dimension::ALL
+        .into_iter()
+        .filter(|d| a.scores.get(*d).measured)
+    {
         let s = a.scores.get(dim);
         let score = s.score.map_or("no score".to_string(), |v| v.to_string());
         lines.push(Line::from(Span::styled(
@@ -450,7 +496,23 @@ fn method_lines(t: &Theme, a: &Assessment) -> Vec<Line<'static>> {
             lines.push(Line::from(format!("  {}", line.clone())));
         }
     }
-    lines.push(Line::from(a.sources.burnout_note.clone()));
+    for sc in &a.scales {
+        lines.push(Line::from(Span::styled(scale_summary(sc), t.title)));
+        for line in scale_computation_lines(&a.set, sc, answers) {
+            lines.push(Line::from(format!("  {line}")));
+        }
+    }
+    if a.scores.get(Dimension::Burnout).measured {
+        lines.push(Line::from(a.sources.burnout_note.clone()));
+    }
+    let instrument = instrument_lines(&a.set);
+    if !instrument.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("The instrument", t.accent)));
+        for line in instrument {
+            lines.push(Line::from(format!("  {line}")));
+        }
+    }
     if !a.not_asked.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled("Not asked", t.accent)));
@@ -562,4 +624,14 @@ fn plan_lines(t: &Theme, plan: &Plan) -> Vec<Line<'static>> {
         lines.push(Line::from(format!("  • {}", String::from(line))));
     }
     lines
+}
+
+/// `text` cut to `width` characters, with an ellipsis when cut.
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width - 1).collect();
+    cut.push('…');
+    cut
 }

@@ -49,25 +49,31 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let counts: Vec<String> = Dimension::ALL
         .iter()
+        .filter(|d| set.measures(**d))
         .map(|d| format!("{} {}", d.id(), set.items_in(*d).count()))
+        .chain(
+            set.scales
+                .iter()
+                .map(|s| format!("scale {} {}", s.id, s.items.len())),
+        )
         .collect();
-    let mut d = vec![
-        Line::from(set.description.as_str()),
-        Line::from(Span::styled(
-            format!(
-                "{} items, {} scored: {}",
-                set.items.len(),
-                set.scored_items().count(),
-                counts.join(", ")
-            ),
-            t.accent,
-        )),
-        Line::from(""),
-    ];
-    // As many prompts as fit, counted in wrapped rows, then how many are left.
+    // The set's own words first: description, citation and licence.
+    let mut head = vec![set.description.clone()];
+    head.extend(crate::report::instrument_lines(set));
     let width = detail.width.saturating_sub(2);
-    let description_rows = wrapped_height(set.description.as_str(), width);
-    let mut room = detail.height.saturating_sub(2 + description_rows + 3);
+    let head_rows: u16 = head.iter().map(|l| wrapped_height(l, width)).sum();
+    let mut d: Vec<Line> = head.into_iter().map(Line::from).collect();
+    let counts = format!(
+        "{} items, {} scored: {}",
+        set.items.len(),
+        set.scored_items().count(),
+        counts.join(", ")
+    );
+    let count_rows = wrapped_height(&counts, width);
+    d.push(Line::from(Span::styled(counts, t.accent)));
+    d.push(Line::from(""));
+    // As many prompts as fit, counted in wrapped rows, then how many are left.
+    let mut room = detail.height.saturating_sub(2 + head_rows + count_rows + 2);
     let mut shown = 0;
     for item in &set.items {
         let dim = item

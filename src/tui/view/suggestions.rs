@@ -19,16 +19,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .unwrap_or_default();
     let picked = &active.session.commitments;
     let [list, detail] = Layout::vertical([
-        Constraint::Length(suggestions.len() as u16 + 1),
+        Constraint::Length(suggestions.len() as u16 + if none_why_rows(active) { 3 } else { 1 }),
         Constraint::Min(4),
     ])
     .areas(area);
 
+    // A set that names no pattern makes no suggestions: say so, and why.
+    let none_why = active
+        .assessment
+        .as_ref()
+        .and_then(|a| a.no_pattern.as_ref())
+        .filter(|_| suggestions.is_empty());
     let mut lines = vec![Line::from(Span::styled(
-        format!(
-            "Pick up to {MAX_COMMITMENTS} to try before next time ({} picked). Space picks, Enter saves.",
-            picked.len()
-        ),
+        match none_why {
+            Some(why) => format!("No suggestions: they follow from a pattern. {why} Enter saves."),
+            None => format!(
+                "Pick up to {MAX_COMMITMENTS} to try before next time ({} picked). Space picks, Enter saves.",
+                picked.len()
+            ),
+        },
         t.text,
     ))];
     for (i, s) in suggestions.iter().enumerate() {
@@ -91,4 +100,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         block.render(detail, buf);
         Paragraph::new(lines).render(inner, buf);
     }
+}
+
+/// Whether the heading explains why there are no suggestions (three rows).
+fn none_why_rows(active: &crate::tui::app::Active) -> bool {
+    active
+        .assessment
+        .as_ref()
+        .is_some_and(|a| a.no_pattern.is_some() && a.suggestions.is_empty())
 }
