@@ -184,3 +184,18 @@ fn the_instrument_is_scored_with_its_own_points() {
     assert!(!a.scores.get(Dimension::Empathy).measured);
     assert!(a.pattern.is_none() && a.no_pattern.is_some());
 }
+
+#[test]
+fn w_on_a_set_without_explanations_says_so_instead_of_opening_an_empty_box() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('w'));
+    assert!(
+        matches!(app.screen, Screen::Question { why: false, .. }),
+        "{:?}",
+        app.screen
+    );
+    assert_eq!(
+        app.status.as_deref(),
+        Some("This question's set gives no explanation for it.")
+    );
+}

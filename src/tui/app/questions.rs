@@ -139,6 +139,10 @@ impl App {
                 Some(0) => self.record(index, Some(Answer::NotApplicable)),
                 Some(v) => self.record(index, Some(Answer::Value(v))),
             },
+            Action::ToggleWhy if item.why.is_none() => {
+                self.status = Some("This question's set gives no explanation for it.".into());
+                None
+            }
             Action::ToggleWhy => set(self, cursor, !why),
             // Esc closes "why this matters" first, so it never leaves the
             // question by surprise (the next digit would answer elsewhere).
