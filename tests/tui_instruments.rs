@@ -199,3 +199,34 @@ fn w_on_a_set_without_explanations_says_so_instead_of_opening_an_empty_box() {
         Some("This question's set gives no explanation for it.")
     );
 }
+
+/// History leaves out what a set never measured: the row has no cell for
+/// empathy, credibility or ownership (not "-", which means too few answers).
+#[test]
+fn history_leaves_the_unmeasured_dimensions_out_of_a_sessions_row() {
+    let mut app = app();
+    for key in ['3', '9'] {
+        press(&mut app, KeyCode::Char(key));
+    }
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('1'));
+    let active = app.active.as_ref().expect("a session");
+    let shown = active.assessment.as_ref().expect("scored");
+    let mut session = active.session.clone();
+    session.record = Some(altitude::model::record::Record::of(shown, None));
+    let row = altitude::model::session::summarize(&app.library, &session);
+    let burnout = shown.scores.value(Dimension::Burnout).expect("a score");
+    assert_eq!(
+        row.score_cells(),
+        [
+            String::new(),
+            String::new(),
+            burnout.to_string(),
+            String::new()
+        ]
+    );
+    // Without a record (an older file), the set says what it measures.
+    session.record = None;
+    let row = altitude::model::session::summarize(&app.library, &session);
+    assert_eq!(row.measured, [false, false, true, false]);
+}

@@ -227,16 +227,23 @@ pub struct Summary {
     pub set: String,
     pub mode: Mode,
     pub scores: [Option<u8>; 4],
+    /// Which of the four dimensions the session's set measured.
+    pub measured: [bool; 4],
     pub pattern: Option<String>,
     pub commitments: usize,
     pub checkins: Vec<CheckIn>,
 }
 
 impl Summary {
-    /// The four scores as table cells, in dimension order: the number, or "-".
+    /// The four scores as table cells, in dimension order: the number, "-"
+    /// for too few answers, or nothing for a dimension the set did not
+    /// measure (it is left out, not shown as missing).
     pub fn score_cells(&self) -> [String; 4] {
-        self.scores
-            .map(|v| v.map_or_else(|| "-".to_string(), |v| v.to_string()))
+        std::array::from_fn(|i| match (self.measured[i], self.scores[i]) {
+            (false, _) => String::new(),
+            (true, Some(v)) => v.to_string(),
+            (true, None) => "-".to_string(),
+        })
     }
 }
 
@@ -251,9 +258,11 @@ pub fn summarize_with<'a>(
     library: impl FnOnce() -> &'a super::catalog::Library,
     s: &Session,
 ) -> Summary {
-    let (scores, pattern) = match &s.record {
+    let (scores, measured, pattern) = match &s.record {
         Some(r) => (
             super::Dimension::ALL.map(|d| r.value(d)),
+            // A dimension with no items in the set was not measured.
+            super::Dimension::ALL.map(|d| r.scores.get(&d).is_none_or(|s| s.items > 0)),
             r.pattern.as_ref().map(|p| p.title.clone()),
         ),
         None => {
@@ -268,6 +277,8 @@ pub fn summarize_with<'a>(
                 .map(|p| library.pattern_text(p).title);
             (
                 super::Dimension::ALL.map(|d| scores.as_ref().and_then(|sc| sc.value(d))),
+                super::Dimension::ALL
+                    .map(|d| library.set(&s.set).is_none_or(|set| set.measures(d))),
                 pattern,
             )
         }
@@ -278,6 +289,7 @@ pub fn summarize_with<'a>(
         set: s.set.clone(),
         mode: s.mode,
         scores,
+        measured,
         pattern,
         commitments: s.commitments.len(),
         checkins: s.checkins.clone(),

@@ -26,11 +26,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     // The table takes what its rows need (up to half the screen); the trend
     // fills the rest, one to six rows per dimension.
+    // Only the dimensions some session measured get a trend: a burnout-only
+    // instrument's sessions leave the other three out, not empty.
+    let dims: Vec<Dimension> = Dimension::ALL
+        .into_iter()
+        .filter(|d| rows.iter().any(|r| r.measured[d.index()]))
+        .collect();
+    let count = dims.len().max(1) as u16;
     let table_rows = (rows.len() as u16 + 1).clamp(5, (area.height / 2).max(5));
-    let per_dim = (area.height.saturating_sub(table_rows + 5) / 4).clamp(1, 6);
+    let per_dim = (area.height.saturating_sub(table_rows + 5) / count).clamp(1, 6);
     let [table, trends, follow] = Layout::vertical([
         Constraint::Min(table_rows),
-        Constraint::Length(4 * per_dim + 3),
+        Constraint::Length(count * per_dim + 3),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -97,7 +104,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(12),
     ])
     .areas(axis);
-    for (i, dim) in Dimension::ALL.into_iter().enumerate() {
+    for (i, &dim) in dims.iter().enumerate() {
         let row = Rect {
             y: plots.y + i as u16 * per_dim,
             height: per_dim,
