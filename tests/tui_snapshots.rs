@@ -1151,3 +1151,34 @@ fn attach_raters_prompt_then_perspectives_in_the_results() {
     shows(&text, "Replace them with the ones just read");
     assert_snapshot!("attach_raters_confirm_replace", text);
 }
+
+// ---------------------------------------------------------------- an instrument
+
+/// The worked example instrument's results: its three subscales with their
+/// full labels, the one dimension it measures, and the three it leaves out.
+#[test]
+fn results_of_an_instrument_with_subscales() {
+    let mut lib = library();
+    let set = altitude::model::question_set::parse_set(
+        std::path::Path::new("work-strain.toml"),
+        include_str!("fixtures/sets/work-strain.toml"),
+        &[],
+        altitude::model::question_set::Source::BuiltIn,
+    )
+    .expect("the worked example is valid");
+    let items = set.items.len();
+    lib.sets.push(set);
+    let mut app = App::new(lib, Config::default(), History::default(), None, NOW);
+    app.theme = Theme::mono();
+    start(&mut app, "work-strain", Mode::Solo);
+    for i in 0..items {
+        app.update(Action::Answer(1 + (i % 4) as u8));
+    }
+    let text = screen(&app);
+    shows(&text, "Strain from supporting people");
+    shows(
+        &text,
+        "Not measured by this set: Empathy, Credibility, Ownership risk.",
+    );
+    assert_snapshot!(text);
+}

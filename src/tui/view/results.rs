@@ -245,9 +245,18 @@ fn summary_lines(t: &Theme, active: &Active, a: &Assessment) -> Vec<Line<'static
     if !a.scales.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled("Scales", t.accent)));
+        // As wide as the longest label, up to 30 columns: the bar and a
+        // value like "2.00 (1 to 4)" still fit in 80.
+        let width = a
+            .scales
+            .iter()
+            .map(|sc| sc.label.chars().count())
+            .max()
+            .unwrap_or(0)
+            .clamp(14, 30);
         for sc in &a.scales {
             lines.push(Line::from(vec![
-                Span::raw(format!("  {:<15}", truncate(&sc.label, 14))),
+                Span::raw(format!("  {:<w$} ", truncate(&sc.label, width), w = width)),
                 Span::styled(bar(sc.percent, 20), t.bar),
                 Span::styled(
                     format!(" {}", sc.score.map_or("  –".to_string(), |_| sc.shown())),
