@@ -90,7 +90,9 @@ pub fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
             format,
         ),
         Some(Command::Sets { format }) => sets(&library(paths.ok().as_ref())?, format),
-        Some(Command::Validate { files }) => validate(&Library::builtin()?, &files),
+        Some(Command::Validate { files }) => {
+            validate(&Library::builtin()?, paths.ok().as_ref(), &files)
+        }
         Some(Command::Score {
             answers,
             other,
@@ -301,15 +303,32 @@ fn sets(lib: &Library, format: ListFormat) -> color_eyre::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn validate(lib: &Library, files: &[std::path::PathBuf]) -> color_eyre::Result<ExitCode> {
+/// Checks set files against the built-in sets (a user set is checked on its
+/// own, so its id never clashes with itself), and answers files against the
+/// built-in sets and the user's own, as `score` reads them.
+fn validate(
+    lib: &Library,
+    paths: Option<&Paths>,
+    files: &[std::path::PathBuf],
+) -> color_eyre::Result<ExitCode> {
     let mut failed = false;
     let mut out = output::stdout();
+    let mut with_user_sets: Option<Library> = None;
     for file in files {
         // An answers file is checked against the sets; anything else is a set.
         if let Ok(source) = read_limited(file)
             && is_answers_file(&source)
         {
-            match parse_sheet(file, &source, &lib.sets) {
+            let known = with_user_sets.get_or_insert_with(|| {
+                let mut all = lib.clone();
+                if let Some(paths) = paths {
+                    // A broken user set is `validate`'s to report when it is
+                    // named, not a warning on every answers file.
+                    sets::load_user_sets(&mut all, &paths.config_dir);
+                }
+                all
+            });
+            match parse_sheet(file, &source, &known.sets) {
                 Ok(sheet) => writeln!(
                     out,
                     "{}: ok, answers to set \"{}\" ({} answered)",

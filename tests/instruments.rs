@@ -298,6 +298,13 @@ fn every_export_shows_the_subscales() {
     let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
     assert_eq!(json["dimensions"]["burnout"]["score"], 8);
     assert_eq!(json["dimensions"]["empathy"]["measured"], false);
+    assert_eq!(json["licence"], "CC0: free to use, copy and adapt");
+    assert!(
+        json["citation"]
+            .as_str()
+            .is_some_and(|c| c.contains("worked example")),
+        "{json}"
+    );
     assert_eq!(
         json["dimensions"]["empathy"]["score"],
         serde_json::Value::Null
@@ -513,4 +520,67 @@ fn a_sum_scale_is_prorated_and_a_standalone_set_names_nothing_it_does_not_measur
         ),
         "{refused}"
     );
+}
+
+/// An answers file for a coach's own set is checked against that set by
+/// `validate`, as `score` reads it; and a `[profile]` on a set that asks no
+/// profile is a located error, never a pattern the set disowns.
+#[test]
+fn answers_to_a_user_set_validate_and_a_profile_on_a_profileless_set_is_refused() {
+    let sandbox = Sandbox::new();
+    let questions = sandbox.config().join("questions");
+    std::fs::create_dir_all(&questions).unwrap();
+    std::fs::copy(
+        fixture("sets/work-strain.toml"),
+        questions.join("work-strain.toml"),
+    )
+    .unwrap();
+    let good = fixture("sets/work-strain-answers/ana.toml");
+    let run = sandbox.run(&["validate", good.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("ok, answers to set \"work-strain\""),
+        "{}",
+        run.stdout
+    );
+
+    let text = std::fs::read_to_string(&good).unwrap();
+    let with_profile = sandbox.dir.path().join("with-profile.toml");
+    std::fs::write(
+        &with_profile,
+        format!("{text}\n[profile]\nreports = 6\ncoding_share = 0\ncritical_path = false\nstage = \"growth\"\n"),
+    )
+    .unwrap();
+    let wanted = "set \"work-strain\" asks no profile; remove the [profile] table";
+    for command in ["validate", "score"] {
+        let args: Vec<&str> = match command {
+            "validate" => vec!["validate", with_profile.to_str().unwrap()],
+            _ => vec!["score", "--answers", with_profile.to_str().unwrap()],
+        };
+        let run = sandbox.run(&args);
+        assert_eq!(run.code, 1, "{command}: {}{}", run.stdout, run.stderr);
+        let said = format!("{}{}", run.stdout, run.stderr);
+        assert!(said.contains(wanted), "{command}: {said}");
+        assert!(!said.contains("Pattern:"), "{command}: {said}");
+    }
+}
+
+/// With `rollup = "scales"` the dimension still needs its minimum share of
+/// answered items: three answers of nineteen, all in one subscale, score
+/// that subscale (3 of 6 is its half) but not burnout.
+#[test]
+fn a_rolled_up_dimension_still_needs_its_share_of_answers() {
+    let set = work_strain();
+    let text = "set = \"work-strain\"\n[answers]\np1 = 4\np2 = 4\np3 = 4\n";
+    let sheet = parse_sheet(Path::new("three.toml"), text, std::slice::from_ref(&set))
+        .expect("valid answers");
+    let lib = Library::builtin().expect("the built-in library");
+    let a = assess(&lib, &set, &sheet);
+    assert!(
+        scale(&a, "personal").score.is_some(),
+        "3 of 6 is the subscale's half"
+    );
+    let burnout = a.scores.get(Dimension::Burnout);
+    assert_eq!(burnout.score, None, "3 of 19 is not enough for burnout");
+    assert_eq!((burnout.answered, burnout.items), (3, 19));
 }

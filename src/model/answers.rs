@@ -120,9 +120,23 @@ fn read_sheet(
         }
         found
     });
-    let profile = raw_profile
-        .as_ref()
-        .and_then(|(t, span)| read_profile(reader, t, span.clone()));
+    let profile = match (set, &raw_profile) {
+        // A set without a profile has no use for one: saying so beats
+        // scoring a pattern the set disowns.
+        (Some(set), Some((_, span))) if !set.asks_profile() => {
+            reader.at(
+                span.start,
+                format!(
+                    "set \"{}\" asks no profile; remove the [profile] table",
+                    set.id
+                ),
+            );
+            None
+        }
+        _ => raw_profile
+            .as_ref()
+            .and_then(|(t, span)| read_profile(reader, t, span.clone())),
+    };
     if let (Some(set), None) = (set, &raw_profile)
         && set.asks_profile()
     {

@@ -38,7 +38,9 @@ pub struct Assessment {
 
 /// Scores a sheet against its set and derives everything else.
 pub fn assess(library: &Library, full_set: &QuestionSet, sheet: &AnswerSheet) -> Assessment {
-    let profile = sheet.profile;
+    // A set that asks no profile is never read against one, even if a sheet
+    // carries it: its patterns would rest on what the set disowns.
+    let profile = sheet.profile.filter(|_| full_set.asks_profile());
     let not_asked = full_set.not_asked(profile.as_ref());
     let asked = full_set.asked_for(profile.as_ref());
     let set = &asked;

@@ -78,7 +78,10 @@ pub fn score(set: &QuestionSet, answers: &BTreeMap<String, Answer>) -> Scores {
             .collect();
         let score = match set.rollup {
             Rollup::Scales if set.scales.iter().any(|s| s.dimension == Some(dim)) => {
-                (!rolled.is_empty()).then(|| {
+                // The dimension's own minimum share holds here too: three
+                // answers of nineteen never make a score, whichever subscale
+                // they fall in.
+                (!rolled.is_empty() && contributions.len() >= need).then(|| {
                     let mean = rolled.iter().sum::<f64>() / rolled.len() as f64;
                     mean.round().clamp(0.0, 100.0) as u8
                 })

@@ -153,6 +153,11 @@ pub fn set_json(set: &QuestionSet) -> SetJson {
 pub struct ScoreJson {
     pub schema: u32,
     pub set: String,
+    /// The set's citation and licence, when it declares them (an instrument).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
     pub mode: &'static str,
     pub profile: Option<Profile>,
     pub dimensions: BTreeMap<&'static str, DimensionJson>,
@@ -228,6 +233,8 @@ pub fn score_json(a: &Assessment, other: Option<&Assessment>) -> ScoreJson {
         no_pattern: a.no_pattern.clone(),
         schema: SCHEMA,
         set: a.set.id.clone(),
+        citation: a.set.citation.clone(),
+        licence: a.set.licence.clone(),
         mode: a.mode.id(),
         profile: a.profile,
         dimensions: Dimension::ALL

@@ -79,7 +79,11 @@ pub fn unmeasured(a: &crate::model::Assessment) -> Option<String> {
 
 /// One line per declared scale: label, score and how many answered.
 pub fn scale_summary(s: &crate::model::scoring::ScaleScore) -> String {
-    format!("{}: {} ({})", s.label, s.shown(), scale_detail(s))
+    match s.score {
+        Some(_) => format!("{}: {} ({})", s.label, s.shown(), scale_detail(s)),
+        // The detail already says "not enough answers (k of n)".
+        None => format!("{}: {}", s.label, scale_detail(s)),
+    }
 }
 
 /// How many answered and where the scale counts, e.g. "5 of 6 answered;
@@ -92,7 +96,10 @@ pub fn scale_detail(s: &crate::model::scoring::ScaleScore) -> String {
     if s.score.is_some() {
         format!("{} of {} answered{rolls}", s.answered, s.items)
     } else {
-        format!("a score needs {} of {}{rolls}", s.needed, s.items)
+        format!(
+            "not enough answers ({} of {}): a score needs {} of {}{rolls}",
+            s.answered, s.items, s.needed, s.items
+        )
     }
 }
 
@@ -104,7 +111,7 @@ pub fn method_summary(set: &crate::model::QuestionSet) -> String {
     );
     if set.rollup == crate::model::question_set::Rollup::Scales {
         text.push_str(
-            " A dimension that scales count towards is the mean of those scales' 0–100 scores.",
+            " A dimension that scales count towards is the mean of those of its scales that have a score (0–100), and still needs its own share of answered items.",
         );
     }
     if !set.scales.is_empty() {
