@@ -201,7 +201,11 @@ impl<'t, 's> Fields<'t, 's> {
     /// A whole number in `range`.
     pub fn int(&self, key: &str, range: RangeInclusive<i64>) -> Option<Spanned<i64>> {
         let value = self.get(key)?;
-        let allowed = format!("a whole number from {} to {}", range.start(), range.end());
+        let allowed = if range.end() - range.start() == 1 {
+            format!("{} or {}", range.start(), range.end())
+        } else {
+            format!("a whole number from {} to {}", range.start(), range.end())
+        };
         let n = match value.get_ref() {
             DeValue::Integer(i) => {
                 i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()

@@ -28,15 +28,25 @@ struct Switches {
 /// Checks one text field: present text must be non-empty (when required)
 /// and free of control and bidi characters.
 fn text(r: &Reader<'_>, field: &str, value: &Spanned<String>) -> String {
+    text_in(r, "", field, value)
+}
+
+/// `text`, for a field of `place` (`item "wb3"`), which the messages name.
+fn text_in(r: &Reader<'_>, place: &str, field: &str, value: &Spanned<String>) -> String {
+    let at = if place.is_empty() {
+        String::new()
+    } else {
+        format!("{place}: ")
+    };
     let t = value.get_ref();
     if t.trim().is_empty() {
-        r.on(value, format!("`{field}` is empty"));
+        r.on(value, format!("{at}`{field}` is empty"));
     }
     if let Some((index, code)) = first_forbidden(t) {
         r.on(
             value,
             format!(
-                "`{field}` contains the forbidden character {code} at character {}; control characters and bidirectional overrides are not allowed",
+                "{at}`{field}` contains the forbidden character {code} at character {}; control characters and bidirectional overrides are not allowed",
                 index + 1
             ),
         );
@@ -45,9 +55,18 @@ fn text(r: &Reader<'_>, field: &str, value: &Spanned<String>) -> String {
 }
 
 fn opt_text(r: &Reader<'_>, field: &str, value: &Option<Spanned<String>>) -> Option<String> {
+    opt_text_in(r, "", field, value)
+}
+
+fn opt_text_in(
+    r: &Reader<'_>,
+    place: &str,
+    field: &str,
+    value: &Option<Spanned<String>>,
+) -> Option<String> {
     value
         .as_ref()
-        .map(|v| text(r, field, v))
+        .map(|v| text_in(r, place, field, v))
         .filter(|t| !t.is_empty())
 }
 
@@ -295,10 +314,10 @@ fn check_item(
     let prompt = raw
         .prompt
         .as_ref()
-        .map(|p| text(r, "prompt", p))
+        .map(|p| text_in(r, &place, "prompt", p))
         .unwrap_or_default();
-    let why = opt_text(r, "why", &raw.why);
-    let discuss = opt_text(r, "discuss", &raw.discuss);
+    let why = opt_text_in(r, &place, "why", &raw.why);
+    let discuss = opt_text_in(r, &place, "discuss", &raw.discuss);
 
     let scale = match (kind, &raw.scale) {
         (Kind::Likert, None) => Some(sw.likert.clone()),
