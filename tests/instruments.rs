@@ -289,6 +289,13 @@ fn every_export_shows_the_subscales() {
     assert!(text.contains("Not measured by this set: Empathy, Credibility, Ownership risk."));
     assert!(!text.contains("Empathy  "), "{text}");
     assert!(text.contains("Licence: CC0"), "{text}");
+    // The method says how burnout came from the subscales, with the figures
+    // a reader can check by hand, and quotes each subscale's questions.
+    assert!(
+        text.contains("the mean of its subscales: (Work strain 4.8 + Strain from supporting people 11.1) / 2 = 7.9, shown 8; left out for too few answers: Personal strain"),
+        "{text}"
+    );
+    assert!(text.contains("(p2): not answered"), "{text}");
     let markdown = run("markdown");
     assert!(markdown.contains("## Scales"), "{markdown}");
     assert!(

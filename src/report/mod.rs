@@ -29,8 +29,55 @@ pub fn score_band(dim: Dimension, score: Option<u8>) -> &'static str {
     }
 }
 
-/// How a dimension's score was computed, one line per answer.
-pub fn computation_lines(set: &crate::model::QuestionSet, s: &DimensionScore) -> Vec<String> {
+/// How a dimension's score was computed: one line per answer, or, when the
+/// set rolls its subscales up, the mean of the subscales (whose answers are
+/// listed under each scale, not twice).
+pub fn computation_lines(a: &crate::model::Assessment, dim: Dimension) -> Vec<String> {
+    let set = &a.set;
+    let s = a.scores.get(dim);
+    let rolled: Vec<&crate::model::scoring::ScaleScore> = a
+        .scales
+        .iter()
+        .filter(|sc| sc.dimension == Some(dim))
+        .collect();
+    if set.rollup == crate::model::question_set::Rollup::Scales && !rolled.is_empty() {
+        let scored: Vec<(&str, f64)> = rolled
+            .iter()
+            .filter_map(|sc| sc.exact.map(|x| (sc.label.as_str(), x)))
+            .collect();
+        let parts: Vec<String> = scored
+            .iter()
+            .map(|(label, x)| format!("{label} {x:.1}"))
+            .collect();
+        let left_out: Vec<&str> = rolled
+            .iter()
+            .filter(|sc| sc.exact.is_none())
+            .map(|sc| sc.label.as_str())
+            .collect();
+        let mut line = match (s.score, scored.len()) {
+            (Some(v), n) if n > 0 => {
+                let mean = scored.iter().map(|(_, x)| x).sum::<f64>() / n as f64;
+                format!(
+                    "the mean of its subscales: ({}) / {n} = {mean:.1}, shown {v}",
+                    parts.join(" + ")
+                )
+            }
+            _ => format!(
+                "no score: {} of {} items answered, and a score needs {}",
+                s.answered, s.items, s.needed
+            ),
+        };
+        if !left_out.is_empty() {
+            line.push_str(&format!(
+                "; left out for too few answers: {}",
+                left_out.join(", ")
+            ));
+        }
+        return vec![
+            line,
+            "(each subscale's answers are listed under it)".to_string(),
+        ];
+    }
     s.contributions
         .iter()
         .map(|c| {
@@ -133,15 +180,19 @@ pub fn scale_computation_lines(
         .items
         .iter()
         .filter_map(|id| set.item(id))
-        .map(|item| match answers.get(&item.id) {
-            Some(crate::model::Answer::Value(v)) => {
-                let label = item.label(*v).unwrap_or("");
-                let keyed = if item.reverse { ", reverse-keyed" } else { "" };
-                let value = item.own_value(*v).map_or(String::new(), |x| format!("{x}"));
-                format!("{}: answered {v} ({label}){keyed}, value {value}", item.id)
+        .map(|item| {
+            // The question in full, as everywhere an answer is cited.
+            let asked = format!("\"{}\" ({})", item.prompt, item.id);
+            match answers.get(&item.id) {
+                Some(crate::model::Answer::Value(v)) => {
+                    let label = item.label(*v).unwrap_or("");
+                    let keyed = if item.reverse { ", reverse-keyed" } else { "" };
+                    let value = item.own_value(*v).map_or(String::new(), |x| format!("{x}"));
+                    format!("{asked}: answered {v} ({label}){keyed}, value {value}")
+                }
+                Some(crate::model::Answer::NotApplicable) => format!("{asked}: not applicable"),
+                _ => format!("{asked}: not answered"),
             }
-            Some(crate::model::Answer::NotApplicable) => format!("{}: not applicable", item.id),
-            _ => format!("{}: not answered", item.id),
         })
         .collect()
 }

@@ -180,7 +180,7 @@ pub fn render(
     {
         let s = a.scores.get(dim);
         let _ = writeln!(out, "  {} = {}", dim.id(), score_label(s));
-        for line in computation_lines(&a.set, s) {
+        for line in computation_lines(a, dim) {
             let _ = writeln!(out, "    {line}");
         }
     }

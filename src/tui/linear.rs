@@ -435,7 +435,7 @@ impl Linear<'_> {
                     s.answered,
                     s.items
                 )?;
-                for line in crate::report::computation_lines(&a.set, s) {
+                for line in crate::report::computation_lines(a, dim) {
                     writeln!(self.out, "  {line}")?;
                 }
             }
