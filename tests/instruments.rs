@@ -591,3 +591,28 @@ fn a_rolled_up_dimension_still_needs_its_share_of_answers() {
     assert_eq!(burnout.score, None, "3 of 19 is not enough for burnout");
     assert_eq!((burnout.answered, burnout.items), (3, 19));
 }
+
+/// A set that names no pattern makes no suggestions, so its flags never
+/// promise any: high burnout on the worked example says only what to do.
+#[test]
+fn flags_on_a_set_without_suggestions_promise_none() {
+    let set = work_strain();
+    let mut text = String::from("set = \"work-strain\"\n[answers]\n");
+    for item in &set.items {
+        let worst = if item.reverse { 1 } else { 4 };
+        text.push_str(&format!("{} = {worst}\n", item.id));
+    }
+    let sheet = parse_sheet(Path::new("worst.toml"), &text, std::slice::from_ref(&set))
+        .expect("valid answers");
+    let lib = Library::builtin().expect("the built-in library");
+    let a = assess(&lib, &set, &sheet);
+    assert_eq!(a.scores.value(Dimension::Burnout), Some(100));
+    assert!(a.suggestions.is_empty());
+    let flag = a
+        .flags
+        .iter()
+        .find(|f| f.id == "burnout-high")
+        .expect("the burnout flag");
+    assert!(!flag.message.contains("suggestion"), "{}", flag.message);
+    assert!(flag.message.starts_with("Burnout risk is 70 or more."));
+}

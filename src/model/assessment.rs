@@ -53,13 +53,26 @@ pub fn assess(library: &Library, full_set: &QuestionSet, sheet: &AnswerSheet) ->
         .as_ref()
         .zip(profile.as_ref())
         .map(|((pattern, _), p)| headline(*pattern, &scores, p));
-    let flags = raise(
+    let mut flags = raise(
         &library.flags,
         set,
         &sheet.answers,
         &scores,
         profile.as_ref(),
     );
+    // Without a pattern no suggestions follow, so no flag may promise them.
+    if pattern.is_none() {
+        for flag in &mut flags {
+            if let Some(alone) = library
+                .flags
+                .iter()
+                .find(|t| t.id == flag.id)
+                .and_then(|t| t.alone.clone())
+            {
+                flag.message = alone;
+            }
+        }
+    }
     let onboarding = sheet.mode == Mode::Onboarding || set.id == "onboarding";
     let (suggestions, plan) = match (&pattern, &profile) {
         (Some((pattern, text)), Some(p)) => {

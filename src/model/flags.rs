@@ -50,6 +50,10 @@ pub const LOSING_TOUCH_MIN: usize = 2;
 pub struct FlagText {
     pub id: String,
     pub message: String,
+    /// Its words when no suggestions follow (a set that names no pattern),
+    /// if `message` speaks of them.
+    #[serde(default)]
+    pub alone: Option<String>,
     /// Narrower flags that say the same thing: when this one is raised they
     /// are folded into it rather than shown separately.
     #[serde(default)]
