@@ -28,7 +28,7 @@ fn finished(set: &str, at: u64, answer: u8) -> Session {
         "friction-secondhand",
         "energy-left",
         "sought-for-thinking",
-        "away-decisions",
+        "decided-while-away",
         "ask-what-slowed",
         "after-hours",
     ] {

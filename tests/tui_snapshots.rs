@@ -875,7 +875,7 @@ fn at_results_with_seven_flags() -> App {
         "after-hours",
         "discussion-ends",
         "prs-wait-for-me",
-        "technical-work-first",
+        "hard-talk-waited",
     ];
     while let Screen::Question { index, text, .. } = &app.screen {
         let item = app.active.as_ref().expect("a session").asked.items[*index].clone();

@@ -188,7 +188,7 @@ fn reason(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
             )
         }
         (Pattern::SustainablePlayerCoach, _) if reports > SMALL_TEAM => format!(
-            "From your profile and scores: coding off the critical path with {reports} reports, empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}. With more than {SMALL_TEAM} reports, team size is the tripwire to watch: The Myth of the Coding Manager puts 6 to 10 reports where split focus starts to hurt."
+            "From your profile and scores: coding off the critical path with {reports} reports, empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}. At {reports} reports you are already in the 6 to 10 band where The Myth of the Coding Manager says split focus starts to hurt: any answer showing 1:1s moved, people work postponed or evenings worked is the signal to watch, even at \"Sometimes\"."
         ),
         (Pattern::SustainablePlayerCoach, _) => format!(
             "From your profile and scores: coding off the critical path with {reports} reports, empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}."

@@ -27,7 +27,7 @@ use super::condition::Condition;
 use super::dimension::Dimension;
 use super::flags::RaisedFlag;
 use super::pattern::{HIGH_RISK, LOW_RISK, Pattern};
-use super::profile::{LARGE_TEAM, Profile, SMALL_TEAM, Stage};
+use super::profile::{LARGE_TEAM, Profile, SMALL_TEAM, SPLIT_FOCUS_SHARE, Stage};
 use super::question_set::QuestionSet;
 use super::scoring::Scores;
 use serde::{Deserialize, Serialize};
@@ -157,8 +157,10 @@ pub struct Context<'a> {
 
 /// Whether this person may be offered implementation work at all.
 /// Hands-on work is offered only off the critical path, with ownership risk
-/// low, burnout risk below `HIGH_RISK`, and no more reports than the practice
-/// allows (`SMALL_TEAM` unless it says otherwise, never more than `LARGE_TEAM`).
+/// low, burnout risk below `HIGH_RISK`, no more reports than the practice
+/// allows (`SMALL_TEAM` unless it says otherwise, never more than `LARGE_TEAM`),
+/// and to a manager not already spending `SPLIT_FOCUS_SHARE` or more of the
+/// week in code: they have hands-on time, and more would come on top of it.
 pub fn implementation_allowed(
     scores: &Scores,
     profile: &Profile,
@@ -167,6 +169,7 @@ pub fn implementation_allowed(
     let below = |d, limit| scores.value(d).is_some_and(|s| s < limit);
     profile.reports <= max_reports.unwrap_or(SMALL_TEAM).min(LARGE_TEAM)
         && !profile.critical_path
+        && profile.coding_share < SPLIT_FOCUS_SHARE
         && below(Dimension::Ownership, LOW_RISK)
         && below(Dimension::Burnout, HIGH_RISK)
 }
