@@ -773,3 +773,37 @@ fn rater_text_does_not_say_which_way_an_answer_moves_a_score() {
         }
     }
 }
+
+/// A practice whose summary says it happens once a quarter, or whose steps
+/// all belong to one week, says so in its cadence: its minutes are the first
+/// week's total and must not be read as a weekly habit.
+#[test]
+fn practices_that_do_not_recur_weekly_say_so() {
+    use altitude::model::practices::Cadence;
+    let lib = library();
+    let cadence = |id: &str| {
+        lib.practices
+            .iter()
+            .find(|p| p.id == id)
+            .unwrap_or_else(|| panic!("no practice {id}"))
+            .cadence
+    };
+    for p in &lib.practices {
+        let text = format!("{} {}", p.title, p.summary).to_lowercase();
+        if text.contains("each quarter") || text.contains("once a quarter") {
+            assert_eq!(p.cadence, Cadence::Quarterly, "{}", p.id);
+        }
+        if text.contains("for one week") {
+            assert_ne!(p.cadence, Cadence::Weekly, "{}", p.id);
+        }
+    }
+    for one_off in [
+        "dependency-map",
+        "strategy-one-pager",
+        "delivery-measures",
+        "run-dev-setup",
+        "tech-lead-charter",
+    ] {
+        assert_eq!(cadence(one_off), Cadence::Once, "{one_off}");
+    }
+}

@@ -433,3 +433,32 @@ fn every_report_ends_with_its_sources_and_says_burnout_is_not_clinical() {
         assert!(words.contains("not a clinical measure"), "{format}");
     }
 }
+
+/// The minutes shown beside a practice are its first week's total, so a
+/// one-off or quarterly practice is never presented as time every week, in
+/// the JSON, the markdown or the plain report.
+#[test]
+fn a_quarterly_or_one_off_practice_is_not_shown_as_minutes_every_week() {
+    let v = json("sceptic");
+    let by_id = |id: &str| {
+        v["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap_or_else(|| panic!("{id} in {}", v["suggestions"]))
+            .clone()
+    };
+    assert_eq!(by_id("outgrown-check")["cadence"], "quarterly");
+    assert_eq!(by_id("protect-one-on-ones")["cadence"], "once");
+    let markdown = score("sceptic", "markdown").stdout;
+    assert!(
+        markdown.contains("(about 15 minutes the first week, then each quarter)"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("(about 20 minutes, once)"), "{markdown}");
+    assert!(!markdown.contains("minutes a week"), "{markdown}");
+    let plain = score("sceptic", "text").stdout;
+    assert!(plain.contains("~15 min week 1, then quarterly"), "{plain}");
+    assert!(!plain.contains("min/week"), "{plain}");
+}

@@ -333,10 +333,10 @@ fn write_body(
         for (i, s) in a.suggestions.iter().enumerate() {
             let _ = writeln!(
                 out,
-                "{}. **{}** (about {} minutes a week{})  \n   {}  \n   *Why for you:* {}",
+                "{}. **{}** ({}{})  \n   {}  \n   *Why for you:* {}",
                 i + 1,
                 escape(&s.title),
-                s.minutes_per_week,
+                s.cadence.long(s.minutes_per_week),
                 if s.implementation {
                     "; hands-on, keep it off the critical path"
                 } else {
@@ -500,9 +500,9 @@ fn write_plan(out: &mut String, plan: &Plan) {
         let _ = writeln!(out, "### {}\n", escape(&w.theme));
         let _ = writeln!(
             out,
-            "**{}** (about {} minutes a week). {}\n",
+            "**{}** ({}). {}\n",
             escape(&w.practice.title),
-            w.practice.minutes_per_week,
+            w.practice.cadence.long(w.practice.minutes_per_week),
             escape(&w.practice.summary)
         );
         for step in &w.practice.steps {
