@@ -462,3 +462,25 @@ fn a_quarterly_or_one_off_practice_is_not_shown_as_minutes_every_week() {
     assert!(plain.contains("~15 min week 1, then quarterly"), "{plain}");
     assert!(!plain.contains("min/week"), "{plain}");
 }
+
+/// The score table groups the dimensions by what they measure, not by a
+/// camp in the debate: a reader sees no scoreboard of "pro-coding" against
+/// "against-coding".
+#[test]
+fn the_score_table_names_what_the_dimensions_measure_not_a_camp() {
+    for name in ["sceptic", "non-coder"] {
+        let markdown = score(name, "markdown").stdout;
+        assert!(markdown.contains("| Group | Dimension |"), "{markdown}");
+        assert!(markdown.contains("| closeness | Empathy |"), "{markdown}");
+        assert!(
+            markdown.contains("| load and drift | Burnout risk |"),
+            "{markdown}"
+        );
+        let plain = score(name, "text").stdout;
+        for text in [&markdown, &plain] {
+            assert!(!text.contains("pro-coding"), "{text}");
+            assert!(!text.contains("against-coding"), "{text}");
+            assert!(!text.contains("Why they stop"), "{text}");
+        }
+    }
+}

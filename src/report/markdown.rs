@@ -369,13 +369,13 @@ fn write_scores(out: &mut String, a: &Assessment, other: Option<&Assessment>) {
     if other.is_some() {
         let _ = writeln!(
             out,
-            "| Side | Dimension | Self | Other | Gap | What a high score means |"
+            "| Group | Dimension | Self | Other | Gap | What a high score means |"
         );
         let _ = writeln!(out, "|---|---|---|---|---|---|");
     } else {
         let _ = writeln!(
             out,
-            "| Side | Dimension | Score | Reading | What a high score means |"
+            "| Group | Dimension | Score | Reading | What a high score means |"
         );
         let _ = writeln!(out, "|---|---|---|---|---|");
     }
@@ -390,7 +390,7 @@ fn write_scores(out: &mut String, a: &Assessment, other: Option<&Assessment>) {
                     let _ = writeln!(
                         out,
                         "| {} | {} | {} | {} | {} | {} |",
-                        side.id(),
+                        side.group(),
                         dim.title(),
                         score_label(s),
                         score_label(o.scores.get(dim)),
@@ -402,7 +402,7 @@ fn write_scores(out: &mut String, a: &Assessment, other: Option<&Assessment>) {
                     let _ = writeln!(
                         out,
                         "| {} | {} | {} | {} | {} |",
-                        side.id(),
+                        side.group(),
                         dim.title(),
                         score_label(s),
                         match s.score {
