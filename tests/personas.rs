@@ -339,7 +339,9 @@ fn a_manager_who_writes_no_code_is_not_asked_about_their_code() {
     // The report credits what is going well, not only what is weak.
     let headline = v["pattern"]["headline"].as_str().unwrap();
     assert!(
-        headline.contains("Your strongest dimension: ownership risk 4 (low)"),
+        headline.contains(
+            "What is going well: your team owns its decisions (ownership risk 4, low); keep that."
+        ),
         "{headline}"
     );
     // A practice for a manager without coding background, none for coders,
@@ -483,4 +485,18 @@ fn the_score_table_names_what_the_dimensions_measure_not_a_camp() {
             assert!(!text.contains("Why they stop"), "{text}");
         }
     }
+}
+
+/// A verdict the profile alone decides says so, and says how many of the
+/// person's own risk answers back it, instead of "whatever the scores say".
+#[test]
+fn a_verdict_from_the_profile_counts_the_answers_that_back_it() {
+    let v = json("trap-moderate");
+    let headline = v["pattern"]["headline"].as_str().unwrap();
+    assert!(headline.contains("on the profile alone"), "{headline}");
+    assert!(
+        headline.contains("3 of your 19 burnout and ownership answers point the same way"),
+        "{headline}"
+    );
+    assert!(!headline.contains("whatever the scores say"), "{headline}");
 }
