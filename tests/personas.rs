@@ -190,7 +190,9 @@ fn the_trap_persona_gets_a_trap_verdict_with_distinct_flags() {
     assert!(suggestions.iter().all(|s| s["implementation"] == false));
     // Handing the critical-path work off and agreeing which code is yours are
     // alternatives; so are the end date, the tripwire and the agreement with
-    // the boss. The review bottleneck is answered by reviewing to learn.
+    // the boss. The review bottleneck is answered by writing down who decides
+    // what: their last decision waited for their approval, and they already
+    // read pull requests often, so more PR reading is not what they need.
     let picked = ids(&v["suggestions"]);
     assert!(!picked.contains(&"keep-code-off-critical-path".to_string()));
     let limits = [
@@ -208,7 +210,8 @@ fn the_trap_persona_gets_a_trap_verdict_with_distinct_flags() {
         "{picked:?}"
     );
     assert!(
-        picked.contains(&"review-to-learn".to_string()),
+        picked.contains(&"decision-rights".to_string())
+            && !picked.contains(&"review-to-learn".to_string()),
         "{picked:?}"
     );
     // Coding often leaves too little room for their management work: that
