@@ -135,7 +135,7 @@ fn reverse_keyed_items_read_as_natural_statements_not_confessions() {
 /// Ids whose wording changed meaning or keying: answers saved under the old
 /// wording must never be read as answers to the new one, so an id is never
 /// reused once retired.
-const RETIRED_IDS: [&str; 37] = [
+const RETIRED_IDS: [&str; 39] = [
     "cant-follow-code",
     "estimate-no-sense",
     "focus-hours",
@@ -173,6 +173,8 @@ const RETIRED_IDS: [&str; 37] = [
     "owners-judge-unfamiliar-design",
     "feedback-after-tech",
     "pair-with-keyboard-theirs",
+    "raises-tradeoffs",
+    "knows-the-story",
 ];
 
 #[test]
@@ -805,5 +807,22 @@ fn practices_that_do_not_recur_weekly_say_so() {
         "tech-lead-charter",
     ] {
         assert_eq!(cadence(one_off), Cadence::Once, "{one_off}");
+    }
+}
+
+/// Every set keys at least one item on each dimension in reverse, so a
+/// person (or rater) who agrees with everything does not max out a score.
+#[test]
+fn every_set_reverse_keys_at_least_one_item_per_dimension() {
+    let lib = library();
+    for id in ["core", "quick", "onboarding", "perception", "coach"] {
+        let s = set(&lib, id);
+        for dim in Dimension::ALL {
+            let reversed = s
+                .items_in(dim)
+                .filter(|i| matches!(i.kind, Kind::Likert | Kind::Frequency) && i.reverse)
+                .count();
+            assert!(reversed >= 1, "{id}: no reverse-keyed {dim} item");
+        }
     }
 }

@@ -1020,7 +1020,7 @@ fn rate_question_shows_no_profile_and_who_is_rating() {
     act(&mut app, &[Action::Enter]);
     let text = screen(&app);
     shows(&text, "[rating as peer]");
-    shows(&text, "1 / 21");
+    shows(&text, "1 / 22");
     assert_snapshot!("rate_question", text);
     // Help says what is true for a rater: nothing is autosaved.
     act(&mut app, &[Action::Help]);
