@@ -28,7 +28,7 @@ fn finished(set: &str, at: u64, answer: u8) -> Session {
         "friction-secondhand",
         "energy-left",
         "sought-for-thinking",
-        "decided-while-away",
+        "away-decisions",
         "ask-what-slowed",
         "after-hours",
     ] {
