@@ -135,7 +135,7 @@ fn reverse_keyed_items_read_as_natural_statements_not_confessions() {
 /// Ids whose wording changed meaning or keying: answers saved under the old
 /// wording must never be read as answers to the new one, so an id is never
 /// reused once retired.
-const RETIRED_IDS: [&str; 26] = [
+const RETIRED_IDS: [&str; 39] = [
     "cant-follow-code",
     "estimate-no-sense",
     "focus-hours",
@@ -162,6 +162,19 @@ const RETIRED_IDS: [&str; 26] = [
     "judge-unfamiliar-design",
     "expect-lose-touch",
     "dated-picture",
+    "decisions-through-them",
+    "technical-work-first",
+    "spot-shallow-reviews",
+    "expected-to-ship",
+    "tech-lead-judges-effort",
+    "local-setup-not-worth-it",
+    "repeats-tech-lead-on-effort",
+    "steers-to-technical",
+    "owners-judge-unfamiliar-design",
+    "feedback-after-tech",
+    "pair-with-keyboard-theirs",
+    "raises-tradeoffs",
+    "knows-the-story",
 ];
 
 #[test]
@@ -404,6 +417,9 @@ fn the_close_paraphrases_are_gone() {
             "by default",
             "expands faster than",
             "expand faster than",
+            "grow faster than",
+            "invisible so it",
+            "structure, not personal choice",
             "the part that slips",
             "doer to the multiplier",
             "doing the work to multiplying",
@@ -756,6 +772,57 @@ fn rater_text_does_not_say_which_way_an_answer_moves_a_score() {
                     assert!(!lower.contains(phrase), "{id}/{}: {text}", item.id);
                 }
             }
+        }
+    }
+}
+
+/// A practice whose summary says it happens once a quarter, or whose steps
+/// all belong to one week, says so in its cadence: its minutes are the first
+/// week's total and must not be read as a weekly habit.
+#[test]
+fn practices_that_do_not_recur_weekly_say_so() {
+    use altitude::model::practices::Cadence;
+    let lib = library();
+    let cadence = |id: &str| {
+        lib.practices
+            .iter()
+            .find(|p| p.id == id)
+            .unwrap_or_else(|| panic!("no practice {id}"))
+            .cadence
+    };
+    for p in &lib.practices {
+        let text = format!("{} {}", p.title, p.summary).to_lowercase();
+        if text.contains("each quarter") || text.contains("once a quarter") {
+            assert_eq!(p.cadence, Cadence::Quarterly, "{}", p.id);
+        }
+        if text.contains("for one week") {
+            assert_ne!(p.cadence, Cadence::Weekly, "{}", p.id);
+        }
+    }
+    for one_off in [
+        "dependency-map",
+        "strategy-one-pager",
+        "delivery-measures",
+        "run-dev-setup",
+        "tech-lead-charter",
+    ] {
+        assert_eq!(cadence(one_off), Cadence::Once, "{one_off}");
+    }
+}
+
+/// Every set keys at least one item on each dimension in reverse, so a
+/// person (or rater) who agrees with everything does not max out a score.
+#[test]
+fn every_set_reverse_keys_at_least_one_item_per_dimension() {
+    let lib = library();
+    for id in ["core", "quick", "onboarding", "perception", "coach"] {
+        let s = set(&lib, id);
+        for dim in Dimension::ALL {
+            let reversed = s
+                .items_in(dim)
+                .filter(|i| matches!(i.kind, Kind::Likert | Kind::Frequency) && i.reverse)
+                .count();
+            assert!(reversed >= 1, "{id}: no reverse-keyed {dim} item");
         }
     }
 }

@@ -571,12 +571,12 @@ fn a_coaching_session_with_a_note_and_a_second_rater() {
     tui.wait_for("pass the keyboard to your coach");
     tui.press(ENTER);
     // ...and the coach sees the opposite on every coach item.
-    for i in 1..=19 {
-        tui.wait_for(&format!("{i} / 20"));
+    for i in 1..=20 {
+        tui.wait_for(&format!("{i} / 21"));
         tui.press("3");
     }
     // The coach's free-text note, then Enter.
-    tui.wait_for("20 / 20");
+    tui.wait_for("21 / 21");
     tui.press("Billing rewrite");
     tui.wait_for("Billing rewrite");
     tui.press(ENTER);
@@ -602,7 +602,7 @@ fn a_coaching_session_with_a_note_and_a_second_rater() {
     );
     let other = session["other"].as_table().expect("[other]");
     assert_eq!(other["set"].as_str(), Some("coach"));
-    assert_eq!(other["answers"].as_table().map(|a| a.len()), Some(20));
+    assert_eq!(other["answers"].as_table().map(|a| a.len()), Some(21));
     assert_eq!(
         other["answers"]["coach-notice"].as_str(),
         Some("Billing rewrite")
@@ -707,16 +707,16 @@ fn a_coach_rates_with_altitude_rate_and_sends_back_a_file() {
     tui.wait_for("You are rating the manager who asked you, as their coach");
     tui.wait_for("[rating as coach]");
     tui.press(ENTER);
-    for i in 1..=19 {
-        tui.wait_for(&format!("{i} / 20"));
+    for i in 1..=20 {
+        tui.wait_for(&format!("{i} / 21"));
         tui.press("4");
     }
-    tui.wait_for("20 / 20");
+    tui.wait_for("21 / 21");
     tui.press("Talks about the billing rewrite every week");
     tui.wait_for("billing rewrite");
     tui.press(ENTER);
     tui.wait_for("That was the last question.");
-    tui.wait_for("You answered 20 of 20");
+    tui.wait_for("You answered 21 of 21");
     tui.press(ENTER);
     tui.wait_for("Your answers are in:");
     tui.press("q");
@@ -730,7 +730,7 @@ fn a_coach_rates_with_altitude_rate_and_sends_back_a_file() {
     let rating = read_toml(&ratings[0]);
     assert_eq!(rating["set"].as_str(), Some("coach"));
     assert_eq!(rating["rater"].as_str(), Some("coach"));
-    assert_eq!(rating["answers"].as_table().map(|a| a.len()), Some(20));
+    assert_eq!(rating["answers"].as_table().map(|a| a.len()), Some(21));
     assert!(
         !sandbox.data().exists(),
         "a rater's run wrote to the data dir"
@@ -741,11 +741,11 @@ fn a_coach_rates_with_altitude_rate_and_sends_back_a_file() {
     let mut tui = Tui::spawn(&sandbox, &["rate", "--as", "coach"], 24, 80);
     tui.wait_for("[rating as coach]");
     tui.press(ENTER);
-    tui.wait_for("1 / 20");
+    tui.wait_for("1 / 21");
     tui.press("2");
-    tui.wait_for("2 / 20");
+    tui.wait_for("2 / 21");
     tui.press("5");
-    tui.wait_for("3 / 20");
+    tui.wait_for("3 / 21");
     tui.press(CTRL_C);
     assert!(tui.wait_exit().success());
     assert!(!tui.alternate_screen());
@@ -787,11 +787,11 @@ fn sigterm_while_rating_keeps_the_answers_given() {
     let mut tui = Tui::spawn(&sandbox, &["rate", "--as", "peer"], 24, 80);
     tui.wait_for("[rating as peer]");
     tui.press(ENTER);
-    tui.wait_for("1 / 21");
+    tui.wait_for("1 / 22");
     tui.press("4");
-    tui.wait_for("2 / 21");
+    tui.wait_for("2 / 22");
     tui.press("2");
-    tui.wait_for("3 / 21");
+    tui.wait_for("3 / 22");
     tui.signal("TERM");
     let status = tui.wait_exit();
     assert_eq!(status.exit_code(), 128 + 15, "exit status {status:?}");

@@ -875,7 +875,7 @@ fn at_results_with_seven_flags() -> App {
         "after-hours",
         "discussion-ends",
         "prs-wait-for-me",
-        "technical-work-first",
+        "hard-talk-waited",
     ];
     while let Screen::Question { index, text, .. } = &app.screen {
         let item = app.active.as_ref().expect("a session").asked.items[*index].clone();
@@ -1020,7 +1020,7 @@ fn rate_question_shows_no_profile_and_who_is_rating() {
     act(&mut app, &[Action::Enter]);
     let text = screen(&app);
     shows(&text, "[rating as peer]");
-    shows(&text, "1 / 21");
+    shows(&text, "1 / 22");
     assert_snapshot!("rate_question", text);
     // Help says what is true for a rater: nothing is autosaved.
     act(&mut app, &[Action::Help]);

@@ -105,10 +105,21 @@ impl Side {
             .find(|side| side.id() == s)
     }
 
+    /// The heading over the dimensions on this side. It names what they
+    /// measure, not a camp: the essays against coding value closeness too,
+    /// and most of the load items name no cause.
     pub fn title(self) -> &'static str {
         match self {
-            Side::ProCoding => "Why managers code: staying close",
-            Side::AgainstCoding => "Why they stop: the cost of coding",
+            Side::ProCoding => "Closeness to the technical work",
+            Side::AgainstCoding => "Load and drift: what the role is costing",
+        }
+    }
+
+    /// The same, as one word or two for a table column.
+    pub fn group(self) -> &'static str {
+        match self {
+            Side::ProCoding => "closeness",
+            Side::AgainstCoding => "load and drift",
         }
     }
 }

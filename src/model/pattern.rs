@@ -115,12 +115,13 @@ pub fn headline(pattern: Pattern, scores: &Scores, profile: &Profile) -> String 
     let reason = reason(pattern, scores, profile);
     match (pattern, strongest(scores)) {
         (Pattern::Multiplier | Pattern::SustainablePlayerCoach, _) | (_, None) => reason,
-        (_, Some(strength)) => format!("{reason} Your strongest dimension: {strength}."),
+        (_, Some(strength)) => format!("{reason} What is going well: {strength}."),
     }
 }
 
 /// The healthiest scored dimension, when it is clearly healthy: a strength at
-/// `STRONG` or more, or a risk below `LOW_RISK`, e.g. "ownership risk 6 (low)".
+/// `STRONG` or more, or a risk below `LOW_RISK`, in words that read right for
+/// either: "your team owns its decisions (ownership risk 6, low)".
 fn strongest(scores: &Scores) -> Option<String> {
     Dimension::ALL
         .into_iter()
@@ -136,9 +137,34 @@ fn strongest(scores: &Scores) -> Option<String> {
         })
         .max_by_key(|(_, _, health)| *health)
         .map(|(d, v, _)| {
+            let what = match d {
+                Dimension::Empathy => "you know the team's daily reality",
+                Dimension::Credibility => "your technical judgement is trusted",
+                Dimension::Burnout => "your load looks sustainable",
+                Dimension::Ownership => "your team owns its decisions",
+            };
             let word = if d.is_risk() { "low" } else { "strong" };
-            format!("{} {v} ({word})", d.title().to_lowercase())
+            format!(
+                "{what} ({} {v}, {word}); keep that",
+                d.title().to_lowercase()
+            )
         })
+}
+
+/// How many burnout and ownership answers back a verdict the profile made:
+/// those keyed 4 or 5, the ones that raise a risk.
+fn backing(scores: &Scores) -> String {
+    let (backing, answered) = [Dimension::Burnout, Dimension::Ownership]
+        .into_iter()
+        .flat_map(|d| scores.get(d).contributions.iter())
+        .fold((0, 0), |(b, n), c| (b + usize::from(c.keyed >= 4), n + 1));
+    match backing {
+        0 => format!(
+            "None of your {answered} burnout and ownership answers points the same way yet, so the profile decides it."
+        ),
+        1 => format!("1 of your {answered} burnout and ownership answers points the same way."),
+        b => format!("{b} of your {answered} burnout and ownership answers point the same way."),
+    }
 }
 
 fn reason(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
@@ -147,13 +173,15 @@ fn reason(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
         match span_rule(profile) {
             Some(SpanRule::CriticalPath) => {
                 return format!(
-                    "From your profile: you own critical-path work with {reports} reports, which is player/coach territory whatever the scores say."
+                    "From your profile: you own critical-path work with {reports} reports, which this tool counts as player/coach territory on the profile alone. {}",
+                    backing(scores)
                 );
             }
             Some(SpanRule::Coding) => {
                 return format!(
-                    "From your profile: you write code ({}% of the week) with {reports} reports, which is player/coach territory whatever the scores say.",
-                    profile.coding_share
+                    "From your profile: you write code ({}% of the week) with {reports} reports, which this tool counts as player/coach territory on the profile alone. {}",
+                    profile.coding_share,
+                    backing(scores)
                 );
             }
             None => {}
@@ -188,7 +216,7 @@ fn reason(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
             )
         }
         (Pattern::SustainablePlayerCoach, _) if reports > SMALL_TEAM => format!(
-            "From your profile and scores: coding off the critical path with {reports} reports, empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}. With more than {SMALL_TEAM} reports, team size is the tripwire to watch: The Myth of the Coding Manager puts 6 to 10 reports where split focus starts to hurt."
+            "From your profile and scores: coding off the critical path with {reports} reports, empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}. At {reports} reports you are already in the 6 to 10 band where The Myth of the Coding Manager says split focus starts to hurt: any answer showing 1:1s moved, people work postponed or evenings worked is the signal to watch, even at \"Sometimes\"."
         ),
         (Pattern::SustainablePlayerCoach, _) => format!(
             "From your profile and scores: coding off the critical path with {reports} reports, empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}."

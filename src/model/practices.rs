@@ -27,7 +27,7 @@ use super::condition::Condition;
 use super::dimension::Dimension;
 use super::flags::RaisedFlag;
 use super::pattern::{HIGH_RISK, LOW_RISK, Pattern};
-use super::profile::{LARGE_TEAM, Profile, SMALL_TEAM, Stage};
+use super::profile::{LARGE_TEAM, Profile, SMALL_TEAM, SPLIT_FOCUS_SHARE, Stage};
 use super::question_set::QuestionSet;
 use super::scoring::Scores;
 use serde::{Deserialize, Serialize};
@@ -88,6 +88,9 @@ pub struct Practice {
     pub summary: String,
     pub steps: Vec<String>,
     pub minutes_per_week: u16,
+    /// Whether the first week's time recurs: weekly unless it says otherwise.
+    #[serde(default)]
+    pub cadence: Cadence,
     pub serves: Vec<Dimension>,
     #[serde(default)]
     pub patterns: Vec<Pattern>,
@@ -115,6 +118,43 @@ pub struct Practice {
     pub settled_by: Vec<String>,
 }
 
+/// How a practice's time recurs: `minutes_per_week` is always the total of
+/// its first week's steps, and this says what comes after that week.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cadence {
+    /// Done in the first week, and then it is done.
+    Once,
+    /// Repeated every week.
+    #[default]
+    Weekly,
+    /// Repeated once a quarter.
+    Quarterly,
+}
+
+impl Cadence {
+    /// The time in words for a report: "about 15 minutes the first week,
+    /// then each quarter".
+    pub fn long(self, minutes: u16) -> String {
+        match self {
+            Cadence::Once => format!("about {minutes} minutes, once"),
+            Cadence::Weekly => format!("about {minutes} minutes the first week, then weekly"),
+            Cadence::Quarterly => {
+                format!("about {minutes} minutes the first week, then each quarter")
+            }
+        }
+    }
+
+    /// The time in a few characters for a list: "~15 min week 1, then quarterly".
+    pub fn short(self, minutes: u16) -> String {
+        match self {
+            Cadence::Once => format!("~{minutes} min, once"),
+            Cadence::Weekly => format!("~{minutes} min week 1, then weekly"),
+            Cadence::Quarterly => format!("~{minutes} min week 1, then quarterly"),
+        }
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Catalogue {
@@ -133,6 +173,9 @@ pub struct Suggestion {
     pub title: String,
     pub why: String,
     pub minutes_per_week: u16,
+    /// Absent in records saved before cadences were marked: weekly.
+    #[serde(default)]
+    pub cadence: Cadence,
     pub implementation: bool,
     /// Absent in records saved before practices were marked: false.
     #[serde(default)]
@@ -157,8 +200,10 @@ pub struct Context<'a> {
 
 /// Whether this person may be offered implementation work at all.
 /// Hands-on work is offered only off the critical path, with ownership risk
-/// low, burnout risk below `HIGH_RISK`, and no more reports than the practice
-/// allows (`SMALL_TEAM` unless it says otherwise, never more than `LARGE_TEAM`).
+/// low, burnout risk below `HIGH_RISK`, no more reports than the practice
+/// allows (`SMALL_TEAM` unless it says otherwise, never more than `LARGE_TEAM`),
+/// and to a manager not already spending `SPLIT_FOCUS_SHARE` or more of the
+/// week in code: they have hands-on time, and more would come on top of it.
 pub fn implementation_allowed(
     scores: &Scores,
     profile: &Profile,
@@ -167,6 +212,7 @@ pub fn implementation_allowed(
     let below = |d, limit| scores.value(d).is_some_and(|s| s < limit);
     profile.reports <= max_reports.unwrap_or(SMALL_TEAM).min(LARGE_TEAM)
         && !profile.critical_path
+        && profile.coding_share < SPLIT_FOCUS_SHARE
         && below(Dimension::Ownership, LOW_RISK)
         && below(Dimension::Burnout, HIGH_RISK)
 }
@@ -355,6 +401,7 @@ fn rank(
             title: practice.title.clone(),
             why: why(practice, main, flag.map(|i| &context.flags[i]), context),
             minutes_per_week: practice.minutes_per_week,
+            cadence: practice.cadence,
             implementation: practice.implementation,
             removes_work: practice.removes_work,
             summary: practice.summary.clone(),

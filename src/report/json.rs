@@ -1,6 +1,7 @@
 //! The JSON contracts of `sets --format json` and `score --format json`.
 
 use crate::model::dimension::Dimension;
+use crate::model::practices::Cadence;
 use crate::model::question_set::{Kind, QuestionSet};
 use crate::model::{Assessment, Profile};
 use serde::Serialize;
@@ -213,7 +214,10 @@ pub struct SuggestionJson {
     pub id: String,
     pub title: String,
     pub why: String,
+    /// The total of the first week's steps.
     pub minutes_per_week: u16,
+    /// What follows the first week: "once", "weekly" or "quarterly".
+    pub cadence: Cadence,
     pub implementation: bool,
     pub removes_work: bool,
     pub summary: String,
@@ -277,6 +281,7 @@ pub fn score_json(a: &Assessment, other: Option<&Assessment>) -> ScoreJson {
                 title: s.title.clone(),
                 why: s.why.clone(),
                 minutes_per_week: s.minutes_per_week,
+                cadence: s.cadence,
                 implementation: s.implementation,
                 removes_work: s.removes_work,
                 summary: s.summary.clone(),

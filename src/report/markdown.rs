@@ -333,10 +333,10 @@ fn write_body(
         for (i, s) in a.suggestions.iter().enumerate() {
             let _ = writeln!(
                 out,
-                "{}. **{}** (about {} minutes a week{})  \n   {}  \n   *Why for you:* {}",
+                "{}. **{}** ({}{})  \n   {}  \n   *Why for you:* {}",
                 i + 1,
                 escape(&s.title),
-                s.minutes_per_week,
+                s.cadence.long(s.minutes_per_week),
                 if s.implementation {
                     "; hands-on, keep it off the critical path"
                 } else {
@@ -369,13 +369,13 @@ fn write_scores(out: &mut String, a: &Assessment, other: Option<&Assessment>) {
     if other.is_some() {
         let _ = writeln!(
             out,
-            "| Side | Dimension | Self | Other | Gap | What a high score means |"
+            "| Group | Dimension | Self | Other | Gap | What a high score means |"
         );
         let _ = writeln!(out, "|---|---|---|---|---|---|");
     } else {
         let _ = writeln!(
             out,
-            "| Side | Dimension | Score | Reading | What a high score means |"
+            "| Group | Dimension | Score | Reading | What a high score means |"
         );
         let _ = writeln!(out, "|---|---|---|---|---|");
     }
@@ -390,7 +390,7 @@ fn write_scores(out: &mut String, a: &Assessment, other: Option<&Assessment>) {
                     let _ = writeln!(
                         out,
                         "| {} | {} | {} | {} | {} | {} |",
-                        side.id(),
+                        side.group(),
                         dim.title(),
                         score_label(s),
                         score_label(o.scores.get(dim)),
@@ -402,7 +402,7 @@ fn write_scores(out: &mut String, a: &Assessment, other: Option<&Assessment>) {
                     let _ = writeln!(
                         out,
                         "| {} | {} | {} | {} | {} |",
-                        side.id(),
+                        side.group(),
                         dim.title(),
                         score_label(s),
                         match s.score {
@@ -500,9 +500,9 @@ fn write_plan(out: &mut String, plan: &Plan) {
         let _ = writeln!(out, "### {}\n", escape(&w.theme));
         let _ = writeln!(
             out,
-            "**{}** (about {} minutes a week). {}\n",
+            "**{}** ({}). {}\n",
             escape(&w.practice.title),
-            w.practice.minutes_per_week,
+            w.practice.cadence.long(w.practice.minutes_per_week),
             escape(&w.practice.summary)
         );
         for step in &w.practice.steps {

@@ -136,10 +136,10 @@ pub fn render(
             };
             let _ = writeln!(
                 out,
-                "  {}. {} (~{} min/week){marker}",
+                "  {}. {} ({}){marker}",
                 i + 1,
                 s.title,
-                s.minutes_per_week
+                s.cadence.short(s.minutes_per_week)
             );
             out.push_str(&wrap(&s.why, 78, "     "));
         }
@@ -151,8 +151,9 @@ pub fn render(
             out.push_str(&wrap(&w.theme, 78, "  "));
             let _ = writeln!(
                 out,
-                "    -> {} (~{} min/week)",
-                w.practice.title, w.practice.minutes_per_week
+                "    -> {} ({})",
+                w.practice.title,
+                w.practice.cadence.short(w.practice.minutes_per_week)
             );
         }
         let _ = writeln!(out, "  After the first month, watch for:");

@@ -556,10 +556,10 @@ impl Linear<'_> {
         for (i, s) in suggestions.iter().enumerate() {
             writeln!(
                 self.out,
-                "{}. {}, about {} minutes a week. {}",
+                "{}. {}, {}. {}",
                 i + 1,
                 s.title.as_str(),
-                s.minutes_per_week,
+                s.cadence.long(s.minutes_per_week),
                 s.why.as_str()
             )?;
             for (n, step) in s.steps.iter().enumerate() {

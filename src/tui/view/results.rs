@@ -616,9 +616,9 @@ fn plan_lines(t: &Theme, plan: &Plan) -> Vec<Line<'static>> {
     for w in &plan.weeks {
         lines.push(Line::from(Span::styled(w.theme.clone(), t.title)));
         lines.push(Line::from(format!(
-            "  → {} (~{} min/week)",
+            "  → {} ({})",
             w.practice.title.clone(),
-            w.practice.minutes_per_week
+            w.practice.cadence.short(w.practice.minutes_per_week)
         )));
     }
     lines.push(Line::from(Span::styled(

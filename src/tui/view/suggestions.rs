@@ -49,9 +49,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(if is_picked { "[x] " } else { "[ ] " }, t.accent),
             Span::styled(
                 format!(
-                    "{} (~{} min/week{hands_on})",
+                    "{} ({}{hands_on})",
                     s.title.clone(),
-                    s.minutes_per_week
+                    s.cadence.short(s.minutes_per_week)
                 ),
                 style,
             ),
