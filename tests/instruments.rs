@@ -296,6 +296,12 @@ fn every_export_shows_the_subscales() {
         "{text}"
     );
     assert!(text.contains("(p2): not answered"), "{text}");
+    // The coach's own instrument borrows nothing from the essays behind the
+    // built-in sets, so its report does not list them as its sources.
+    assert!(
+        !text.contains("Sources") && !text.contains("Lasn"),
+        "{text}"
+    );
     let markdown = run("markdown");
     assert!(markdown.contains("## Scales"), "{markdown}");
     assert!(

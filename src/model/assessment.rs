@@ -95,6 +95,12 @@ pub fn assess(library: &Library, full_set: &QuestionSet, sheet: &AnswerSheet) ->
         }
         _ => (Vec::new(), None),
     };
+    // A user's own instrument that names no pattern has nothing from the
+    // essays in it: its report lists no essays as its sources.
+    let mut sources = library.sources.clone();
+    if matches!(set.source, super::question_set::Source::User(_)) && pattern.is_none() {
+        sources.list.clear();
+    }
     Assessment {
         plan,
         not_asked,
@@ -108,7 +114,7 @@ pub fn assess(library: &Library, full_set: &QuestionSet, sheet: &AnswerSheet) ->
         pattern,
         flags,
         suggestions,
-        sources: library.sources.clone(),
+        sources,
     }
 }
 

@@ -220,6 +220,9 @@ fn write_record_only(out: &mut String, session: &Session) {
 }
 
 fn write_sources(out: &mut String, a: &Assessment) {
+    if a.sources.list.is_empty() {
+        return;
+    }
     let _ = writeln!(out, "\n## Sources\n");
     let _ = writeln!(
         out,

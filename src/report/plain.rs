@@ -211,9 +211,11 @@ pub fn render(
             out.push_str(&wrap(&line, 78, "  "));
         }
     }
-    let _ = writeln!(out, "\nSources");
-    for line in a.sources.lines() {
-        out.push_str(&wrap(&line, 78, "  "));
+    if !a.sources.list.is_empty() {
+        let _ = writeln!(out, "\nSources");
+        for line in a.sources.lines() {
+            out.push_str(&wrap(&line, 78, "  "));
+        }
     }
     out
 }

@@ -538,10 +538,12 @@ fn method_lines(
         lines.push(Line::from(Span::styled("More flags", t.accent)));
         lines.extend(flag_lines(t, &a.flags[FLAGS_ON_SCREEN..]));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("Sources", t.accent)));
-    for line in a.sources.lines() {
-        lines.push(Line::from(format!("  {}", line.clone())));
+    if !a.sources.list.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("Sources", t.accent)));
+        for line in a.sources.lines() {
+            lines.push(Line::from(format!("  {}", line.clone())));
+        }
     }
     lines
 }
