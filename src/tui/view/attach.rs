@@ -1,7 +1,7 @@
 //! Attaching raters' answers: the path prompt, and the question asked
 //! before earlier ones are replaced.
 
-use super::common::{boxed, centred};
+use super::common::{boxed, centred, dialog};
 use crate::tui::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -95,17 +95,5 @@ pub fn render_confirm_replace(app: &App, area: Rect, buf: &mut Buffer) {
             Span::raw(" keep the earlier ones"),
         ]),
     ];
-    let width = 68.min(area.width);
-    let inner = width.saturating_sub(2).max(1);
-    let height = lines
-        .iter()
-        .map(|l| (l.width() as u16).div_ceil(inner).max(1))
-        .sum::<u16>()
-        + 2;
-    let rect = centred(area, width, height);
-    Clear.render(rect, buf);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(boxed("Replace?", t.warn))
-        .render(rect, buf);
+    dialog(lines, "Replace?", t.warn, 68, area, buf);
 }

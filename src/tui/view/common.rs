@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Widget, Wrap};
 
 /// The screen's name for the title bar.
 fn screen_title(app: &App) -> String {
@@ -176,6 +176,32 @@ pub fn bar(score: Option<u8>, width: usize) -> String {
 }
 
 /// A centred rectangle of at most `w`×`h` inside `area`.
+/// A centred dialog `width` columns wide, as tall as its wrapped lines
+/// (up to the area), drawn over whatever is behind it.
+pub fn dialog(
+    lines: Vec<Line<'_>>,
+    title: &str,
+    style: Style,
+    width: u16,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let width = width.min(area.width);
+    let inner = width.saturating_sub(2).max(1);
+    let height = (lines
+        .iter()
+        .map(|l| (l.width() as u16).div_ceil(inner).max(1))
+        .sum::<u16>()
+        + 2)
+    .min(area.height);
+    let rect = centred(area, width, height);
+    Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(boxed(title, style))
+        .render(rect, buf);
+}
+
 pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);

@@ -1,6 +1,6 @@
 //! The help overlay and the quit confirmation.
 
-use super::common::{boxed, centred};
+use super::common::{boxed, centred, dialog};
 use crate::tui::app::App;
 use crate::tui::keys::{FORCE_QUIT, GLOBAL, table};
 use ratatui::buffer::Buffer;
@@ -87,19 +87,7 @@ pub fn render_confirm(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled("n", t.key),
         Span::raw(" stay"),
     ]));
-    let width = 56.min(area.width);
-    let inner = width.saturating_sub(2).max(1);
-    let height = lines
-        .iter()
-        .map(|l| (l.width() as u16).div_ceil(inner).max(1))
-        .sum::<u16>()
-        + 2;
-    let rect = centred(area, width, height);
-    Clear.render(rect, buf);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(boxed("Quit", t.warn))
-        .render(rect, buf);
+    dialog(lines, "Quit", t.warn, 56, area, buf);
 }
 
 /// "Read these files?": every configured evidence source, named, before
@@ -132,20 +120,7 @@ pub fn render_confirm_evidence(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled("n", t.key),
         Span::raw(" cancel"),
     ]));
-    let width = 72.min(area.width);
-    let inner = width.saturating_sub(2).max(1);
-    let height = (lines
-        .iter()
-        .map(|l| (l.width() as u16).div_ceil(inner).max(1))
-        .sum::<u16>()
-        + 2)
-    .min(area.height);
-    let rect = centred(area, width, height);
-    Clear.render(rect, buf);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(boxed("Evidence", t.accent))
-        .render(rect, buf);
+    dialog(lines, "Evidence", t.accent, 72, area, buf);
 }
 
 /// `n` with an unfinished session: resume it, or discard it and start anew.

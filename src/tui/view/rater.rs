@@ -1,12 +1,12 @@
 //! `altitude rate`: the opening screen, the end screen, and the question
 //! asked when a rater quits with answers not yet in a file.
 
-use super::common::{boxed, centred, para};
+use super::common::{dialog, para};
 use crate::tui::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
 /// Paragraphs with a blank line between them; the first is the heading.
 fn paragraphs(app: &App, texts: Vec<String>) -> Vec<Line<'static>> {
@@ -56,17 +56,5 @@ pub fn render_confirm_leave(app: &App, area: Rect, buf: &mut Buffer) {
             Span::raw("  keep answering"),
         ]),
     ];
-    let width = 64.min(area.width);
-    let inner = width.saturating_sub(2).max(1);
-    let height = lines
-        .iter()
-        .map(|l| (l.width() as u16).div_ceil(inner).max(1))
-        .sum::<u16>()
-        + 2;
-    let rect = centred(area, width, height);
-    Clear.render(rect, buf);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(boxed("Quit", t.warn))
-        .render(rect, buf);
+    dialog(lines, "Quit", t.warn, 64, area, buf);
 }
