@@ -31,6 +31,17 @@ macro_rules! warn {
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// Whether stdin and stdout are both terminals; if not, says `why_not`.
+fn has_terminal(why_not: &str) -> bool {
+    #[allow(clippy::disallowed_methods)] // only asks whether it is a terminal
+    let stdout_is_terminal = std::io::stdout().is_terminal();
+    let both = std::io::stdin().is_terminal() && stdout_is_terminal;
+    if !both {
+        warn!("altitude: {why_not}");
+    }
+    both
+}
+
 /// Exit code for input problems.
 const FAILURE: u8 = 1;
 /// Exit code when the app is asked for without a terminal.
@@ -179,12 +190,9 @@ fn app(
             Err(e) => Err(e.into()),
         };
     }
-    #[allow(clippy::disallowed_methods)] // only asks whether it is a terminal
-    let stdout_is_terminal = std::io::stdout().is_terminal();
-    if !std::io::stdin().is_terminal() || !stdout_is_terminal {
-        warn!(
-            "altitude: the app needs a terminal on stdin and stdout; to score answers from a file, use `altitude score --answers FILE`"
-        );
+    if !has_terminal(
+        "the app needs a terminal on stdin and stdout; to score answers from a file, use `altitude score --answers FILE`",
+    ) {
         return Ok(ExitCode::from(NO_TERMINAL));
     }
     let paths = paths?;
@@ -590,12 +598,9 @@ fn rate(
             Err(e) => Err(e.into()),
         };
     }
-    #[allow(clippy::disallowed_methods)] // only asks whether it is a terminal
-    let stdout_is_terminal = std::io::stdout().is_terminal();
-    if !std::io::stdin().is_terminal() || !stdout_is_terminal {
-        warn!(
-            "altitude: rating needs a terminal on stdin and stdout; `altitude rate --accessible` reads answers line by line, and `altitude form` writes a form to fill in with any editor"
-        );
+    if !has_terminal(
+        "rating needs a terminal on stdin and stdout; `altitude rate --accessible` reads answers line by line, and `altitude form` writes a form to fill in with any editor",
+    ) {
         return Ok(ExitCode::from(NO_TERMINAL));
     }
     let (ending, app) = crate::tui::run::run_rating(app, &paths)?;
