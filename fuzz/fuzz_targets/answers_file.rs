@@ -1,5 +1,5 @@
-//! Fuzzes the answers-file parser: any bytes give a sheet or one located
-//! problem, never a panic, and neither the problem nor the reports of a sheet
+//! Fuzzes the answers-file parser: any bytes give a sheet or located
+//! problems, never a panic, and neither the problem nor the reports of a sheet
 //! that parses carry a raw control, bidi or invisible character.
 //! Run with `cargo +nightly fuzz run answers_file`.
 #![no_main]
@@ -27,9 +27,12 @@ fuzz_target!(|data: &[u8]| {
     };
     let lib = library();
     match parse_sheet(Path::new("answers.toml"), text, &lib.sets) {
-        Err(problem) => {
-            assert!(problem.pos.line >= 1 && problem.pos.col >= 1);
-            assert_clean("problem", &problem.to_string());
+        Err(problems) => {
+            assert!(!problems.0.is_empty());
+            for problem in &problems.0 {
+                assert!(problem.pos.line >= 1 && problem.pos.col >= 1);
+                assert_clean("problem", &problem.to_string());
+            }
         }
         Ok(sheet) => {
             let Some(set) = lib.set(&sheet.set) else {
