@@ -54,6 +54,21 @@ fn text_in(r: &Reader<'_>, place: &str, field: &str, value: &Spanned<String>) ->
     t.trim().to_string()
 }
 
+/// The `id` of a set or an item: text, in lowercase letters, digits and '-'.
+fn checked_id(r: &Reader<'_>, raw: &Option<Spanned<String>>, what: &str) -> String {
+    let id = raw.as_ref().map(|v| text(r, "id", v)).unwrap_or_default();
+    if let Some(raw_id) = raw
+        && !id.is_empty()
+        && !is_valid_id(&id)
+    {
+        r.on(
+            raw_id,
+            format!("{what} id \"{id}\" must use lowercase letters, digits and '-'"),
+        );
+    }
+    id
+}
+
 fn opt_text(r: &Reader<'_>, field: &str, value: &Option<Spanned<String>>) -> Option<String> {
     opt_text_in(r, "", field, value)
 }
@@ -84,20 +99,7 @@ fn dimension(r: &Reader<'_>, d: &Spanned<String>, place: &str) -> Option<Dimensi
 }
 
 pub fn check(r: &Reader<'_>, raw: &RawSet, known_flags: &[&str]) -> QuestionSet {
-    let id = raw
-        .id
-        .as_ref()
-        .map(|v| text(r, "id", v))
-        .unwrap_or_default();
-    if let Some(raw_id) = &raw.id
-        && !id.is_empty()
-        && !is_valid_id(&id)
-    {
-        r.on(
-            raw_id,
-            format!("set id \"{id}\" must use lowercase letters, digits and '-'"),
-        );
-    }
+    let id = checked_id(r, &raw.id, "set");
     let title = opt_text(r, "title", &raw.title).unwrap_or_default();
     let description = opt_text(r, "description", &raw.description).unwrap_or_default();
     let rater = match raw.rater.as_ref() {
@@ -284,20 +286,7 @@ fn check_item(
     response_scales: &BTreeMap<String, Arc<ResponseScale>>,
     sw: &Switches,
 ) -> Item {
-    let id = raw
-        .id
-        .as_ref()
-        .map(|v| text(r, "id", v))
-        .unwrap_or_default();
-    if let Some(raw_id) = &raw.id
-        && !id.is_empty()
-        && !is_valid_id(&id)
-    {
-        r.on(
-            raw_id,
-            format!("item id \"{id}\" must use lowercase letters, digits and '-'"),
-        );
-    }
+    let id = checked_id(r, &raw.id, "item");
     let place = format!("item \"{id}\"");
     let kind = raw.kind.as_ref().map_or(Kind::Likert, |k| {
         Kind::parse(k.get_ref()).unwrap_or_else(|| {
