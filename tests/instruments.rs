@@ -250,10 +250,8 @@ fn a_burnout_only_instrument_leaves_the_rest_out_and_names_no_pattern() {
     );
 }
 
-/// What a coach sees from the command line: every export carries the
-/// subscales, and JSON keeps its old keys.
-#[test]
-fn every_export_shows_the_subscales() {
+/// A sandbox whose config holds the worked example as the user's own set.
+fn with_work_strain() -> Sandbox {
     let sandbox = Sandbox::new();
     let questions = sandbox.config().join("questions");
     std::fs::create_dir_all(&questions).unwrap();
@@ -262,6 +260,14 @@ fn every_export_shows_the_subscales() {
         questions.join("work-strain.toml"),
     )
     .unwrap();
+    sandbox
+}
+
+/// What a coach sees from the command line: every export carries the
+/// subscales, and JSON keeps its old keys.
+#[test]
+fn every_export_shows_the_subscales() {
+    let sandbox = with_work_strain();
     let answers = path("sets/work-strain-answers/cai.toml");
     let config = sandbox.config().display().to_string();
     let run = |format: &str| {
@@ -336,14 +342,7 @@ fn every_export_shows_the_subscales() {
 #[test]
 fn the_worked_example_in_accessible_mode() {
     use std::io::Write;
-    let sandbox = Sandbox::new();
-    let questions = sandbox.config().join("questions");
-    std::fs::create_dir_all(&questions).unwrap();
-    std::fs::copy(
-        fixture("sets/work-strain.toml"),
-        questions.join("work-strain.toml"),
-    )
-    .unwrap();
+    let sandbox = with_work_strain();
     // Respondent A's answers, one "0" refused first, then results, no
     // commitments, save.
     let mut input = String::from("0\n");
@@ -540,14 +539,7 @@ fn a_sum_scale_is_prorated_and_a_standalone_set_names_nothing_it_does_not_measur
 /// profile is a located error, never a pattern the set disowns.
 #[test]
 fn answers_to_a_user_set_validate_and_a_profile_on_a_profileless_set_is_refused() {
-    let sandbox = Sandbox::new();
-    let questions = sandbox.config().join("questions");
-    std::fs::create_dir_all(&questions).unwrap();
-    std::fs::copy(
-        fixture("sets/work-strain.toml"),
-        questions.join("work-strain.toml"),
-    )
-    .unwrap();
+    let sandbox = with_work_strain();
     let good = fixture("sets/work-strain-answers/ana.toml");
     let run = sandbox.run(&["validate", good.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
