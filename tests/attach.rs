@@ -84,6 +84,18 @@ fn attach(app: &mut App, store: &mut SessionStore, path: &Path) {
     perform_for(app, store, effect);
 }
 
+/// A sandbox, its paths, and an empty folder for the raters' returned files.
+fn with_returned_folder() -> (Sandbox, Paths, std::path::PathBuf) {
+    let sandbox = Sandbox::new();
+    let paths = Paths {
+        data_dir: sandbox.data(),
+        config_dir: sandbox.config(),
+    };
+    let raters = sandbox.dir.path().join("returned");
+    std::fs::create_dir(&raters).unwrap();
+    (sandbox, paths, raters)
+}
+
 /// Everything the results show, on a screen tall enough for all of it.
 fn whole_screen(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(80, 400)).unwrap();
@@ -235,13 +247,7 @@ fn bad_files_are_named_with_their_line_and_the_good_ones_still_count() {
 /// Its finished file is never rewritten.
 #[test]
 fn an_attachment_to_a_past_session_survives_a_restart_and_reaches_the_exports() {
-    let sandbox = Sandbox::new();
-    let paths = Paths {
-        data_dir: sandbox.data(),
-        config_dir: sandbox.config(),
-    };
-    let raters = sandbox.dir.path().join("returned");
-    std::fs::create_dir(&raters).unwrap();
+    let (sandbox, paths, raters) = with_returned_folder();
     for name in ["a.toml", "b.toml", "c.toml"] {
         rater_file(&raters, name, "perception", "report", 2, 0);
     }
@@ -458,13 +464,7 @@ fn the_path_prompt_takes_a_path_and_esc_cancels() {
 /// it when it finishes, and read back after a restart.
 #[test]
 fn raters_attached_before_saving_are_in_the_finished_session() {
-    let sandbox = Sandbox::new();
-    let paths = Paths {
-        data_dir: sandbox.data(),
-        config_dir: sandbox.config(),
-    };
-    let raters = sandbox.dir.path().join("returned");
-    std::fs::create_dir(&raters).unwrap();
+    let (sandbox, paths, raters) = with_returned_folder();
     rater_file(&raters, "a.toml", "perception", "peer", 2, 0);
     rater_file(&raters, "b.toml", "coach", "coach", 3, 0);
     let (mut app, mut store) = load_app(library(), &paths);
