@@ -61,8 +61,8 @@ fn finish_questions(app: &mut App) {
         app.update(a);
     }
     let mut i = 0;
-    while let Screen::Question { .. } = app.screen {
-        app.update(Action::Answer([5, 4, 2, 5, 1, 2, 4, 1][i % 8]));
+    while let Screen::Question { points, .. } = app.screen {
+        app.update(Action::Answer([5, 4, 2, 5, 1, 2, 4, 1][i % 8].min(points)));
         i += 1;
     }
     assert!(

@@ -668,9 +668,12 @@ fn two_instances_at_once_keep_both_sessions() {
     let sandbox = Sandbox::new();
     let mut one = Tui::spawn(&sandbox, &["start", "--set", "quick"], 24, 80);
     let mut two = Tui::spawn(&sandbox, &["start", "--set", "quick"], 24, 80);
-    for (tui, answer) in [(&mut one, 1u8), (&mut two, 5u8)] {
+    // The eighth question is a three-option choice: its highest is 3.
+    let mut highest = [5u8; 12];
+    highest[7] = 3;
+    for (tui, answers) in [(&mut one, [1u8; 12]), (&mut two, highest)] {
         answer_profile(tui);
-        answer_questions(tui, 1, &[answer; 12]);
+        answer_questions(tui, 1, &answers);
         tui.wait_for("Pattern:");
     }
     for tui in [&mut one, &mut two] {

@@ -104,7 +104,7 @@ fn answers_files_report_every_mistake_at_once() {
             "13:21",
             "item \"one-on-ones-moved\": value 9 is out of range; expected a whole number from 1 to 5",
         ),
-        ("14:19", "item \"judge-estimates\": value \"often\""),
+        ("14:22", "item \"own-estimate-first\": value \"often\""),
         ("15:1", "unknown item id \"no-such-item\" in set \"quick\""),
     ];
     let sandbox = Sandbox::new();

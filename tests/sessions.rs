@@ -23,12 +23,12 @@ fn finished(set: &str, at: u64, answer: u8) -> Session {
     for id in [
         "slowest-build-step",
         "one-on-ones-moved",
-        "judge-estimates",
+        "own-estimate-first",
         "discussion-ends",
         "friction-secondhand",
         "energy-left",
         "sought-for-thinking",
-        "away-decisions",
+        "engineers-ship-core",
         "ask-what-slowed",
         "after-hours",
     ] {

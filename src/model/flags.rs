@@ -37,7 +37,7 @@ pub const LOW_FRACTION: f64 = 0.25;
 /// team's daily work is dated or second-hand.
 pub const LOSING_TOUCH_ITEMS: [&str; 4] = [
     "run-build-recently",
-    "friction-reached-me-late",
+    "tooling-news-arrives-late",
     "incident-from-writeup",
     "friction-secondhand",
 ];
