@@ -135,7 +135,7 @@ fn reverse_keyed_items_read_as_natural_statements_not_confessions() {
 /// Ids whose wording changed meaning or keying: answers saved under the old
 /// wording must never be read as answers to the new one, so an id is never
 /// reused once retired.
-const RETIRED_IDS: [&str; 46] = [
+const RETIRED_IDS: [&str; 48] = [
     "cant-follow-code",
     "estimate-no-sense",
     "focus-hours",
@@ -182,6 +182,8 @@ const RETIRED_IDS: [&str; 46] = [
     "effort-view-after-tech-lead",
     "effort-view-of-their-own",
     "friction-reached-me-late",
+    "planned-management-done",
+    "judge-estimates",
 ];
 
 #[test]
@@ -926,5 +928,40 @@ fn every_set_reverse_keys_at_least_one_item_per_dimension() {
                 .count();
             assert!(reversed >= 1, "{id}: no reverse-keyed {dim} item");
         }
+    }
+}
+
+/// Writing code can itself count for empathy (blind review 5): core asks a
+/// manager who codes, and only them, whether their own code showed them a
+/// problem the team had not raised; agreeing raises empathy.
+#[test]
+fn a_manager_who_codes_can_earn_empathy_from_their_own_code() {
+    let lib = library();
+    let core = set(&lib, "core");
+    let own_code: Vec<_> = core
+        .items_in(Dimension::Empathy)
+        .filter(|i| i.when == Some(Condition::Codes))
+        .collect();
+    assert!(
+        own_code
+            .iter()
+            .any(|i| !i.reverse && i.side == Some(Side::ProCoding)),
+        "{:?}",
+        own_code.iter().map(|i| &i.id).collect::<Vec<_>>()
+    );
+}
+
+/// Burnout items ask about the load on a scale that fits the question
+/// (blind review 5): no item asks how often one completion happened, and
+/// one asks whether the whole load could be kept up.
+#[test]
+fn burnout_asks_whether_the_whole_load_could_be_kept_up() {
+    let lib = library();
+    let core = set(&lib, "core");
+    let pace = core.item("pace-sustainable").expect("the load item");
+    assert_eq!(pace.dimension, Some(Dimension::Burnout));
+    assert!(pace.reverse && pace.kind == Kind::Likert);
+    for item in core.items.iter().filter(|i| i.kind == Kind::Frequency) {
+        assert!(!item.prompt.contains(" finished the "), "{}", item.id);
     }
 }
