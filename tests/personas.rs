@@ -91,6 +91,16 @@ fn the_sceptic_with_nine_reports_is_offered_a_deliberate_hybrid_not_a_verdict_ag
         "{headline}"
     );
     assert!(!headline.contains("no dimension stands out"), "{headline}");
+    // They answered "Sometimes" to all four strain items: the headline names
+    // them as already showing instead of telling them to watch for them.
+    assert!(
+        headline.contains("4 of your answers already show it")
+            && headline.contains("1:1s moved (Sometimes)")
+            && headline.contains("people work postponed (Sometimes)")
+            && headline.contains("evenings or weekends worked (Sometimes)")
+            && headline.contains("coding crowding out management (Sometimes)"),
+        "{headline}"
+    );
     assert_distinct_flags(&v);
     // 9 reports and 25% coding put them where split focus can start, but
     // none of their burnout or ownership answers is above "Sometimes": team

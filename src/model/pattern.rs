@@ -216,7 +216,8 @@ fn reason(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
             )
         }
         (Pattern::SustainablePlayerCoach, _) if reports > SMALL_TEAM => format!(
-            "From your profile and scores: coding off the critical path with {reports} reports, empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}. At {reports} reports you are already in the 6 to 10 band where The Myth of the Coding Manager says split focus starts to hurt: any answer showing 1:1s moved, people work postponed or evenings worked is the signal to watch, even at \"Sometimes\"."
+            "From your profile and scores: coding off the critical path with {reports} reports, empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}. At {reports} reports you are already in the 6 to 10 band where The Myth of the Coding Manager says split focus starts to hurt: any answer showing 1:1s moved, people work postponed or evenings worked is the signal to watch, even at \"Sometimes\". {}",
+            strain_showing(scores)
         ),
         (Pattern::SustainablePlayerCoach, _) => format!(
             "From your profile and scores: coding off the critical path with {reports} reports, empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}."
@@ -236,6 +237,41 @@ fn reason(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
         }
         _ => "From your scores: no dimension stands out far enough to name another pattern."
             .to_string(),
+    }
+}
+
+/// The split-focus strain items, in the words the report uses for them.
+const STRAIN_ITEMS: [(&str, &str); 4] = [
+    ("one-on-ones-moved", "1:1s moved"),
+    ("management-postponed", "people work postponed"),
+    ("after-hours", "evenings or weekends worked"),
+    ("coding-crowds-management", "coding crowding out management"),
+];
+
+const FREQUENCY_WORDS: [&str; 5] = ["Never", "Rarely", "Sometimes", "Often", "Always"];
+
+/// Names the strain answers already at the middle point or above, so a
+/// report never tells someone to watch for what they have already said.
+fn strain_showing(scores: &Scores) -> String {
+    let showing: Vec<String> = STRAIN_ITEMS
+        .iter()
+        .filter_map(|(id, words)| {
+            let c = scores
+                .get(Dimension::Burnout)
+                .contributions
+                .iter()
+                .find(|c| c.item == *id && !c.reverse && c.points == 5)?;
+            let label = FREQUENCY_WORDS.get(usize::from(c.raw).checked_sub(1)?)?;
+            (c.raw >= 3).then(|| format!("{words} ({label})"))
+        })
+        .collect();
+    match showing.len() {
+        0 => "None of your answers shows it yet.".to_string(),
+        1 => format!("One of your answers already shows it: {}.", showing[0]),
+        n => format!(
+            "{n} of your answers already show it: {}. These are no longer a signal to watch for; they are here, and worth a look before the mix changes.",
+            showing.join(", ")
+        ),
     }
 }
 
