@@ -513,3 +513,15 @@ fn a_verdict_from_the_profile_counts_the_answers_that_back_it() {
     );
     assert!(!headline.contains("whatever the scores say"), "{headline}");
 }
+
+#[test]
+fn a_middle_answer_is_described_in_plain_words_not_engine_terms() {
+    // The sceptic answered "Sometimes" to 1:1s moved; the "Why for you" line
+    // says what that answer does to the score in words a reader uses.
+    let text = score("sceptic", "markdown").stdout;
+    assert!(
+        text.contains("Sometimes (a middle answer: neither raises nor lowers burnout risk)"),
+        "{text}"
+    );
+    assert!(!text.contains("in the middle)"), "{text}");
+}

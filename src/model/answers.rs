@@ -327,7 +327,7 @@ pub fn describe_answer(set: &QuestionSet, item_id: &str, raw: u8) -> String {
             if f < 0.5 {
                 format!(" (lowers {name})")
             } else if f == 0.5 {
-                format!(" (leaves {name} in the middle)")
+                format!(" (a middle answer: neither raises nor lowers {name})")
             } else {
                 format!(" (raises {name})")
             }
