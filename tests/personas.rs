@@ -171,6 +171,17 @@ fn the_sceptic_with_nine_reports_is_offered_a_deliberate_hybrid_not_a_verdict_ag
         "{}",
         one_on_ones["why"]
     );
+    // Debugging with the team energises them: one suggestion builds on that
+    // by swapping a coding block for navigating, with no added time, and the
+    // pattern text names no hands-on practice they will not be offered.
+    assert!(
+        suggestions.contains(&"navigate-in-place-of-coding".to_string()),
+        "{suggestions:?}"
+    );
+    let summary = v["pattern"]["summary"].as_str().unwrap();
+    for withheld in ["reproducing a bug", "throwaway spike"] {
+        assert!(!summary.contains(withheld), "{summary}");
+    }
     let total = minutes(&v);
     assert!(total <= 90, "{total} minutes a week at burnout 50");
     // Every coding item was asked: they code.
