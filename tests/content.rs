@@ -965,3 +965,18 @@ fn burnout_asks_whether_the_whole_load_could_be_kept_up() {
         assert!(!item.prompt.contains(" finished the "), "{}", item.id);
     }
 }
+#[test]
+fn rater_one_on_ones_item_asks_what_the_self_item_asks() {
+    let lib = library();
+    let rater = set(&lib, "perception")
+        .items
+        .iter()
+        .find(|i| i.id == "one-on-ones-moved")
+        .expect("perception one-on-ones-moved");
+    assert!(rater.prompt.contains("1:1s"), "{}", rater.prompt);
+    assert!(
+        !rater.prompt.contains("regular meetings"),
+        "the self item asks about 1:1s only: {}",
+        rater.prompt
+    );
+}
