@@ -211,9 +211,9 @@ fn the_trap_persona_gets_a_trap_verdict_with_distinct_flags() {
     assert!(suggestions.iter().all(|s| s["implementation"] == false));
     // Handing the critical-path work off and agreeing which code is yours are
     // alternatives; so are the end date, the tripwire and the agreement with
-    // the boss. The review bottleneck is answered by writing down who decides
-    // what: their last decision waited for their approval, and they already
-    // read pull requests often, so more PR reading is not what they need.
+    // the boss. The review bottleneck is answered by reading pull requests to
+    // learn, whose first step takes them off the required reviewers: the
+    // direct fix for pull requests that wait on them.
     let picked = ids(&v["suggestions"]);
     assert!(!picked.contains(&"keep-code-off-critical-path".to_string()));
     let limits = [
@@ -230,10 +230,31 @@ fn the_trap_persona_gets_a_trap_verdict_with_distinct_flags() {
             <= 1,
         "{picked:?}"
     );
+    let review = suggestions
+        .iter()
+        .find(|s| s["id"] == "review-to-learn")
+        .unwrap_or_else(|| panic!("review-to-learn is suggested: {picked:?}"));
     assert!(
-        picked.contains(&"decision-rights".to_string())
-            && !picked.contains(&"review-to-learn".to_string()),
-        "{picked:?}"
+        review["why"]
+            .as_str()
+            .unwrap()
+            .contains("Work waits on your review or approval"),
+        "{review}"
+    );
+    // The broad flag takes in the wide span and the large coding share, and
+    // says their reasons in words with this person's figures.
+    let wide = &v["flags"][0];
+    let message = wide["message"].as_str().unwrap();
+    for words in [
+        "With 12 reports you also still write production code",
+        "overworked IC with extra meetings",
+        "40% of your week goes to production code",
+    ] {
+        assert!(message.contains(words), "{words:?} missing from {message}");
+    }
+    assert_eq!(
+        wide["covers"],
+        serde_json::json!(["wide-span-still-coding", "large-coding-share"])
     );
     // Coding often leaves too little room for their management work: that
     // answer is seen, as a flag that quotes it, and answered by agreeing the

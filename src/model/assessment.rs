@@ -63,13 +63,11 @@ pub fn assess(library: &Library, full_set: &QuestionSet, sheet: &AnswerSheet) ->
     // Without a pattern no suggestions follow, so no flag may promise them.
     if pattern.is_none() {
         for flag in &mut flags {
-            if let Some(alone) = library
-                .flags
-                .iter()
-                .find(|t| t.id == flag.id)
-                .and_then(|t| t.alone.clone())
+            if let Some(text) = library.flags.iter().find(|t| t.id == flag.id)
+                && let Some(alone) = &text.alone
             {
-                flag.message = alone;
+                // Keep the sentences of any flags it absorbed.
+                flag.message = flag.message.replacen(&text.message, alone, 1);
             }
         }
     }

@@ -58,6 +58,22 @@ pub struct FlagText {
     /// are folded into it rather than shown separately.
     #[serde(default)]
     pub absorbs: Vec<String>,
+    /// A profile flag's sentence when a broader flag absorbs it, so the
+    /// broader flag still states its reason; `{reports}` and `{coding_share}`
+    /// are filled from the profile.
+    #[serde(default)]
+    pub absorbed: Option<String>,
+}
+
+impl FlagText {
+    /// This flag's `absorbed` sentence with the profile's figures, if it has one.
+    pub fn absorbed_sentence(&self, profile: Option<&Profile>) -> Option<String> {
+        let (text, p) = (self.absorbed.as_ref()?, profile?);
+        Some(
+            text.replace("{reports}", &p.reports.to_string())
+                .replace("{coding_share}", &p.coding_share.to_string()),
+        )
+    }
 }
 
 /// A raised flag.
@@ -143,7 +159,7 @@ pub fn raise(
     if distant.len() >= LOSING_TOUCH_MIN {
         raised.insert("losing-touch", distant);
     }
-    merge(catalogue, raised)
+    merge(catalogue, raised, profile)
 }
 
 /// The burnout and ownership answers at a keyed 4 or 5 (the top quarter of
@@ -160,15 +176,30 @@ fn split_focus_evidence(set: &QuestionSet, scores: &Scores) -> Vec<String> {
 
 /// Turns the raised ids into flags in the catalogue's order, folding each
 /// absorbed flag (and its evidence) into the first raised flag that absorbs it.
-fn merge(catalogue: &[FlagText], mut raised: BTreeMap<&str, Vec<String>>) -> Vec<RaisedFlag> {
+/// An absorbed profile flag adds its sentence, with the profile's figures, to
+/// the message, so every reason folded in is still said in words.
+fn merge(
+    catalogue: &[FlagText],
+    mut raised: BTreeMap<&str, Vec<String>>,
+    profile: Option<&Profile>,
+) -> Vec<RaisedFlag> {
     let mut out = Vec::new();
     for f in catalogue {
         let Some(mut raised_by) = raised.remove(f.id.as_str()) else {
             continue;
         };
         let mut covers = Vec::new();
+        let mut message = f.message.clone();
         for absorbed in &f.absorbs {
             if let Some(evidence) = raised.remove(absorbed.as_str()) {
+                if let Some(sentence) = catalogue
+                    .iter()
+                    .find(|t| &t.id == absorbed)
+                    .and_then(|t| t.absorbed_sentence(profile))
+                {
+                    message.push(' ');
+                    message.push_str(&sentence);
+                }
                 for e in evidence {
                     if !raised_by.contains(&e) {
                         raised_by.push(e);
@@ -179,7 +210,7 @@ fn merge(catalogue: &[FlagText], mut raised: BTreeMap<&str, Vec<String>>) -> Vec
         }
         out.push(RaisedFlag {
             id: f.id.clone(),
-            message: f.message.clone(),
+            message,
             raised_by,
             covers,
         });
