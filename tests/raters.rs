@@ -392,3 +392,52 @@ fn rater_items_take_the_side_of_their_core_item_and_the_sets_are_near_balance() 
         );
     }
 }
+
+/// A rater sees what the manager does, not why: a flag their answers raise
+/// says what was seen, and never the cause the manager's own flag gives.
+#[test]
+fn a_flag_raised_by_a_raters_answers_says_what_was_seen_not_why() {
+    let sandbox = Sandbox::new();
+    let path = rater_file(sandbox.dir.path(), "peer.toml", "perception", "peer", 3, "");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("visible-after-hours = 3", "visible-after-hours = 5");
+    fs::write(&path, text).unwrap();
+    let run = sandbox.run(&[
+        "score",
+        "--answers",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v = run.json();
+    let flag = v["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "after-hours-load")
+        .unwrap_or_else(|| panic!("after-hours flag raised: {}", v["flags"]));
+    let message = flag["message"].as_str().unwrap();
+    assert!(
+        message.contains("has seen or heard of the manager working in the evening"),
+        "{message}"
+    );
+    assert!(
+        !message.contains("the week did not have room for"),
+        "a rater cannot know the cause: {message}"
+    );
+    // Every flag a rater's set can raise has words of its own for a rater.
+    let lib = Library::builtin().unwrap();
+    for set in ["perception", "coach"] {
+        for item in lib.set(set).unwrap().scored_items() {
+            let Some(id) = &item.flag else { continue };
+            let text = lib.flags.iter().find(|f| &f.id == id).unwrap();
+            assert!(
+                text.seen.is_some(),
+                "{id} (raised by {set}/{}) has no `seen` words",
+                item.id
+            );
+        }
+    }
+}

@@ -71,6 +71,14 @@ pub fn assess(library: &Library, full_set: &QuestionSet, sheet: &AnswerSheet) ->
             }
         }
     }
+    // A rater sees what happens, not why: their flags say only what was seen.
+    if set.rater != super::Rater::SelfRater {
+        for flag in &mut flags {
+            if let Some(text) = library.flags.iter().find(|t| t.id == flag.id) {
+                flag.message = text.seen_by_rater();
+            }
+        }
+    }
     let onboarding = sheet.mode == Mode::Onboarding || set.id == "onboarding";
     let (suggestions, plan) = match (&pattern, &profile) {
         (Some((pattern, text)), Some(p)) => {

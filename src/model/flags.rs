@@ -63,9 +63,24 @@ pub struct FlagText {
     /// are filled from the profile.
     #[serde(default)]
     pub absorbed: Option<String>,
+    /// Its words when a rater's answers raise it: what the rater saw or
+    /// heard, never why, since only the manager knows the cause.
+    #[serde(default)]
+    pub seen: Option<String>,
 }
 
 impl FlagText {
+    /// Its words when a rater's answers raise it: `seen`, or the message
+    /// marked as a rater's observation when the flag has no `seen` text.
+    pub fn seen_by_rater(&self) -> String {
+        self.seen.clone().unwrap_or_else(|| {
+            format!(
+                "From a rater's answers, which show what they saw, not why: {}",
+                self.message
+            )
+        })
+    }
+
     /// This flag's `absorbed` sentence with the profile's figures, if it has one.
     pub fn absorbed_sentence(&self, profile: Option<&Profile>) -> Option<String> {
         let (text, p) = (self.absorbed.as_ref()?, profile?);
