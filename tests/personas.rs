@@ -385,7 +385,7 @@ fn a_manager_who_writes_no_code_is_not_asked_about_their_code() {
     let headline = v["pattern"]["headline"].as_str().unwrap();
     assert!(
         headline.contains(
-            "What is going well: your team owns its decisions (ownership risk 4, low); keep that."
+            "What is going well: your team owns its decisions (ownership risk 4, low); keep that"
         ),
         "{headline}"
     );
@@ -556,4 +556,33 @@ fn a_middle_answer_is_described_in_plain_words_not_engine_terms() {
         "{text}"
     );
     assert!(!text.contains("in the middle)"), "{text}");
+}
+
+/// A manager from product who writes no code was never close to the code:
+/// the headline speaks of a picture to build, not of reconnecting; it credits
+/// the senior engineer they think decisions through with, and says their low
+/// ownership risk may partly reflect distance from the work.
+#[test]
+fn a_manager_who_writes_no_code_is_told_to_build_a_picture_not_to_reconnect() {
+    let v = json("non-coder");
+    assert_eq!(v["pattern"]["id"], "drifting");
+    let headline = v["pattern"]["headline"].as_str().unwrap();
+    assert!(!headline.contains("reconnect"), "{headline}");
+    for words in [
+        "a picture of the team's work still to build",
+        "You have a senior engineer you trust",
+        "developer-experience essay",
+        "may partly reflect distance from the work",
+    ] {
+        assert!(
+            headline.contains(words),
+            "{words:?} missing from {headline}"
+        );
+    }
+    // A manager who codes and drifts keeps the reconnect wording and gets no
+    // caveat about distance.
+    let sceptic = json("sceptic");
+    let h = sceptic["pattern"]["headline"].as_str().unwrap();
+    assert!(!h.contains("distance from the work"), "{h}");
+    assert!(!h.contains("senior engineer you trust"), "{h}");
 }

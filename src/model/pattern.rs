@@ -22,6 +22,7 @@
 //! other not strong gives `drifting`; everything else is `steady`. More risk can only move a result down the
 //! order healthy -> steady/drifting -> trap/stretched-thin (see `health_rank`).
 
+use super::condition::Condition;
 use super::dimension::Dimension;
 use super::profile::{
     LARGE_TEAM, LIGHT_CODING_SHARE, Profile, SMALL_TEAM, SPLIT_FOCUS_SHARE, Stage,
@@ -112,17 +113,45 @@ pub fn verdict(scores: &Scores, profile: Option<&Profile>) -> Option<Pattern> {
 /// rule, or the scores; for the patterns whose sentence names no strength,
 /// followed by the healthiest dimension when it is clearly healthy.
 pub fn headline(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
-    let reason = reason(pattern, scores, profile);
+    let mut reason = reason(pattern, scores, profile);
+    let no_code = Condition::NoCode.holds(profile);
+    if no_code && let Some(partner) = technical_partner(scores) {
+        reason.push(' ');
+        reason.push_str(&partner);
+    }
     match (pattern, strongest(scores)) {
         (Pattern::Multiplier | Pattern::SustainablePlayerCoach, _) | (_, None) => reason,
-        (_, Some(strength)) => format!("{reason} What is going well: {strength}."),
+        (_, Some((dim, strength))) => {
+            // With no code of their own, a team that never waits on them may
+            // also be a team they are far from.
+            let distance = if no_code && dim == Dimension::Ownership {
+                ", though with no code of your own a low ownership risk may partly reflect distance from the work"
+            } else {
+                ""
+            };
+            format!("{reason} What is going well: {strength}{distance}.")
+        }
     }
+}
+
+/// Credit for a manager who writes no code and has a senior engineer to
+/// think technical decisions through with (`technical-partner` at Agree or
+/// above): the developer-experience essay's way to lead without deep coding.
+fn technical_partner(scores: &Scores) -> Option<String> {
+    let c = scores
+        .get(Dimension::Credibility)
+        .contributions
+        .iter()
+        .find(|c| c.item == "technical-partner")?;
+    (c.fraction >= 0.75).then(|| {
+        "You have a senior engineer you trust to think technical decisions through with: the developer-experience essay sees that partnership as a way to lead well without deep coding experience: build on it.".to_string()
+    })
 }
 
 /// The healthiest scored dimension, when it is clearly healthy: a strength at
 /// `STRONG` or more, or a risk below `LOW_RISK`, in words that read right for
 /// either: "your team owns its decisions (ownership risk 6, low)".
-fn strongest(scores: &Scores) -> Option<String> {
+fn strongest(scores: &Scores) -> Option<(Dimension, String)> {
     Dimension::ALL
         .into_iter()
         .filter_map(|d| {
@@ -144,9 +173,12 @@ fn strongest(scores: &Scores) -> Option<String> {
                 Dimension::Ownership => "your team owns its decisions",
             };
             let word = if d.is_risk() { "low" } else { "strong" };
-            format!(
-                "{what} ({} {v}, {word}); keep that",
-                d.title().to_lowercase()
+            (
+                d,
+                format!(
+                    "{what} ({} {v}, {word}); keep that",
+                    d.title().to_lowercase()
+                ),
             )
         })
 }
@@ -224,6 +256,11 @@ fn reason(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
         ),
         (Pattern::Multiplier, _) => format!(
             "From your scores: empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}."
+        ),
+        // Someone who writes no code may never have been close to it: there
+        // is nothing to drift back to, only a picture to build.
+        (Pattern::Drifting, _) if Condition::NoCode.holds(profile) => format!(
+            "From your scores: both risks below {LOW_RISK}, but empathy {e} and credibility {c}. You write no production code, so this is a picture of the team's work still to build rather than a closeness lost: start with the weaker of the two."
         ),
         (Pattern::Drifting, _) => format!(
             "From your scores: both risks below {LOW_RISK}, but empathy {e} and credibility {c}: the weaker of the two is where to reconnect."
