@@ -586,3 +586,44 @@ fn a_manager_who_writes_no_code_is_told_to_build_a_picture_not_to_reconnect() {
     assert!(!h.contains("distance from the work"), "{h}");
     assert!(!h.contains("senior engineer you trust"), "{h}");
 }
+
+/// A quarterly check does not lower a risk by itself: its "why" says it gives
+/// an early warning, and cites the answers behind the dimension it is picked
+/// for (people work postponed, 1:1s moved), not an unrelated pull-request one.
+#[test]
+fn an_early_warning_practice_says_what_it_does_and_cites_the_answers_behind_it() {
+    let v = json("sceptic");
+    let check = v["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "outgrown-check")
+        .unwrap_or_else(|| panic!("outgrown-check offered: {}", v["suggestions"]));
+    let why = check["why"].as_str().unwrap();
+    assert!(why.contains("gives you an early warning"), "{why}");
+    assert!(!why.contains("aimed at bringing it down"), "{why}");
+    assert!(
+        why.contains("people work such as written feedback"),
+        "{why}"
+    );
+    assert!(
+        why.contains("I moved, shortened or cancelled 1:1s"),
+        "{why}"
+    );
+    assert!(!why.contains("pull requests waited"), "{why}");
+    // With a low risk, it still speaks of a warning, not of keeping it low.
+    let sustainable = json("sustainable");
+    let end_date = &sustainable["suggestions"][0];
+    assert_eq!(end_date["id"], "hybrid-end-date");
+    let why = end_date["why"].as_str().unwrap();
+    assert!(why.contains("early warning"), "{why}");
+}
+
+/// Every early-warning practice named in the code is in the catalogue.
+#[test]
+fn the_early_warning_practices_exist() {
+    let lib = altitude::model::catalog::Library::builtin().unwrap();
+    for id in altitude::model::practices::EARLY_WARNINGS {
+        assert!(lib.practices.iter().any(|p| p.id == id), "{id}");
+    }
+}

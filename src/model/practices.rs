@@ -250,7 +250,21 @@ pub fn works_on_an_answer(p: &Practice, scores: &Scores) -> bool {
 /// The item in `settled_by` answered worst, if it was answered in the
 /// middle or worse (the first listed among equals), with the answer as given.
 fn answer_worked_on<'p>(p: &'p Practice, scores: &Scores) -> Option<(&'p str, u8)> {
-    let mut worst: Option<(&str, u8, f64)> = None;
+    answers_worked_on(p, scores, None)
+        .first()
+        .map(|(item, raw)| (*item, *raw))
+}
+
+/// The items in `settled_by` answered in the middle or worse, with the
+/// answers as given: those on `main` first, then the worst first (the first
+/// listed among equals), so a practice cites the answers behind the
+/// dimension it is picked for.
+fn answers_worked_on<'p>(
+    p: &'p Practice,
+    scores: &Scores,
+    main: Option<Dimension>,
+) -> Vec<(&'p str, u8)> {
+    let mut found: Vec<(&str, u8, bool, f64)> = Vec::new();
     for item in &p.settled_by {
         for d in Dimension::ALL {
             let Some(c) = scores.get(d).contributions.iter().find(|c| &c.item == item) else {
@@ -263,13 +277,25 @@ fn answer_worked_on<'p>(p: &'p Practice, scores: &Scores) -> Option<(&'p str, u8
             } else {
                 1.0 - c.fraction
             };
-            if severity >= 0.5 && worst.is_none_or(|(_, _, s)| severity > s) {
-                worst = Some((item.as_str(), c.raw, severity));
+            if severity >= 0.5 {
+                found.push((item.as_str(), c.raw, Some(d) == main, severity));
             }
         }
     }
-    worst.map(|(item, raw, _)| (item, raw))
+    // Stable: among equals, the order of `settled_by`.
+    found.sort_by(|a, b| b.2.cmp(&a.2).then(b.3.total_cmp(&a.3)));
+    found
+        .into_iter()
+        .map(|(item, raw, _, _)| (item, raw))
+        .collect()
 }
+
+/// Practices that do not lower a risk by themselves but say early when the
+/// hybrid has stopped fitting: a quarterly check, a tripwire, a review date.
+pub const EARLY_WARNINGS: [&str; 3] = ["outgrown-check", "coding-tripwire", "hybrid-end-date"];
+
+/// How many of the answers a practice works on its "why" cites.
+const CITED_ANSWERS: usize = 2;
 
 fn applies(p: &Practice, scores: &Scores, profile: &Profile) -> bool {
     p.when.is_none_or(|c| c.holds(profile))
@@ -476,18 +502,30 @@ fn why(
     if p.patterns.contains(&pattern) {
         sentences.push(format!("Fits the {pattern_title} pattern."));
     }
-    if flag.is_none()
-        && let Some((item, raw)) = answer_worked_on(p, scores)
-    {
-        sentences.push(format!(
-            "It works on your answer {}.",
-            describe_answer(context.set, item, raw)
-        ));
+    let cited = answers_worked_on(p, scores, main);
+    if flag.is_none() && !cited.is_empty() {
+        let answers: Vec<String> = cited
+            .iter()
+            .take(CITED_ANSWERS)
+            .map(|(item, raw)| describe_answer(context.set, item, *raw))
+            .collect();
+        sentences.push(if answers.len() == 1 {
+            format!("It works on your answer {}.", answers[0])
+        } else {
+            format!("It works on your answers {}.", answers.join(" and "))
+        });
     }
     if let Some(dim) = main {
         let name = dim.title().to_lowercase();
+        let early_warning = EARLY_WARNINGS.contains(&p.id.as_str()) && !p.removes_work;
         sentences.push(match scores.value(dim) {
             None => format!("Your {name} has no score yet; this helps you see it."),
+            Some(s) if dim.is_risk() && early_warning && s >= LOW_RISK => format!(
+                "Your {name} is {s}/100; this will not bring it down by itself, but it gives you an early warning when the hybrid stops fitting."
+            ),
+            Some(s) if dim.is_risk() && early_warning => format!(
+                "Your {name} is low ({s}/100); this gives you an early warning if the hybrid stops fitting."
+            ),
             Some(s) if dim.is_risk() && s >= LOW_RISK => {
                 format!("Your {name} is {s}/100; this is aimed at bringing it down.")
             }
