@@ -144,7 +144,7 @@ fn technical_partner(scores: &Scores) -> Option<String> {
         .iter()
         .find(|c| c.item == "technical-partner")?;
     (c.fraction >= 0.75).then(|| {
-        "You have a senior engineer you trust to think technical decisions through with: the developer-experience essay sees that partnership as a way to lead well without deep coding experience: build on it.".to_string()
+        "You have a senior engineer you trust to think technical decisions through with, and the developer-experience essay sees that partnership as a way to lead well without deep coding experience, so build on it.".to_string()
     })
 }
 
@@ -248,7 +248,7 @@ fn reason(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
             )
         }
         (Pattern::SustainablePlayerCoach, _) if reports > SMALL_TEAM => format!(
-            "From your profile and scores: coding off the critical path with {reports} reports, empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}. At {reports} reports you are already in the 6 to 10 band where The Myth of the Coding Manager says split focus starts to hurt: any answer showing 1:1s moved, people work postponed or evenings worked is the signal to watch, even at \"Sometimes\". {}",
+            "From your profile and scores: coding off the critical path with {reports} reports, empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}. At {reports} reports you are already in the 6 to 10 band where The Myth of the Coding Manager says split focus starts to hurt: 1:1s moved, people work postponed or evenings worked count as signals even at \"Sometimes\". {}",
             strain_showing(scores)
         ),
         (Pattern::SustainablePlayerCoach, _) => format!(
@@ -303,10 +303,10 @@ fn strain_showing(scores: &Scores) -> String {
         })
         .collect();
     match showing.len() {
-        0 => "None of your answers shows it yet.".to_string(),
+        0 => "None of your answers shows them yet; those are the ones to watch.".to_string(),
         1 => format!("One of your answers already shows it: {}.", showing[0]),
         n => format!(
-            "{n} of your answers already show it: {}. These are no longer a signal to watch for; they are here, and worth a look before the mix changes.",
+            "{n} of your answers already show it: {}. They are worth a look now, before the mix changes.",
             showing.join(", ")
         ),
     }
