@@ -611,3 +611,51 @@ fn esc_on_the_first_question_never_leads_back_into_the_profile() {
         app.screen
     );
 }
+
+/// On a narrow terminal a long suggestion title wraps under itself, after
+/// the checkbox, and the list grows to fit, so every suggestion stays in
+/// sight above the detail box.
+#[test]
+fn a_long_suggestion_title_wraps_under_itself_and_none_drops_out_of_the_list() {
+    let mut app = at_first_question("quick");
+    let count = app
+        .active
+        .as_ref()
+        .expect("a session")
+        .current_set()
+        .items
+        .len();
+    for i in 0..count {
+        press(&mut app, ch(if i % 2 == 0 { '1' } else { '5' }));
+    }
+    press(&mut app, KeyCode::Enter);
+    let suggestions = app
+        .active
+        .as_ref()
+        .and_then(|a| a.assessment.clone())
+        .expect("scored")
+        .suggestions;
+    assert!(suggestions.len() >= 3, "{}", suggestions.len());
+    let screen = draw(&app, 80, 24);
+    let list: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("Pick up to"))
+        .skip(1)
+        .take_while(|l| !l.contains('┌'))
+        .map(|l| l.trim_matches('"'))
+        .collect();
+    let joined = list.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
+    for s in &suggestions {
+        assert!(joined.contains(&s.title), "{} missing:\n{screen}", s.title);
+    }
+    assert!(list.len() > suggestions.len(), "nothing wrapped:\n{screen}");
+    for row in list
+        .iter()
+        .filter(|l| !l.contains("[ ]") && !l.contains("[x]"))
+    {
+        assert!(
+            row.starts_with("       "),
+            "{row:?} is not under its title:\n{screen}"
+        );
+    }
+}

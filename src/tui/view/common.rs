@@ -309,7 +309,14 @@ fn hanging_indent(cells: &[(char, Style)]) -> usize {
             (digits > 0 && rest.chars().skip(digits).take(2).eq(['.', ' '])).then_some(digits + 2)
         })
         .unwrap_or(0);
-    spaces + marker
+    // A checkbox after the marker ("▶ [x] title") belongs to the indent too.
+    let after: String = rest.chars().skip(marker).collect();
+    let checkbox = if after.starts_with("[ ] ") || after.starts_with("[x] ") {
+        4
+    } else {
+        0
+    };
+    spaces + marker + checkbox
 }
 
 /// Splits cells into words, each with the spaces before it.

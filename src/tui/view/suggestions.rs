@@ -18,11 +18,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|a| a.suggestions.as_slice())
         .unwrap_or_default();
     let picked = &active.session.commitments;
-    let [list, detail] = Layout::vertical([
-        Constraint::Length(suggestions.len() as u16 + if none_why_rows(active) { 3 } else { 1 }),
-        Constraint::Min(4),
-    ])
-    .areas(area);
 
     // A set that names no pattern makes no suggestions: say so, and why.
     let none_why = active
@@ -62,6 +57,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             "No suggestions for this set. Press Enter to save the session.",
         ));
     }
+    // A long title wraps under itself, and the list is as tall as its
+    // wrapped rows, so no suggestion is pushed out of sight.
+    let lines = hang(lines, area.width);
+    let [list, detail] =
+        Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(4)]).areas(area);
     para(lines).render(list, buf);
 
     if let Some(s) = suggestions.get(*cursor) {
@@ -100,12 +100,4 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         block.render(detail, buf);
         Paragraph::new(lines).render(inner, buf);
     }
-}
-
-/// Whether the heading explains why there are no suggestions (three rows).
-fn none_why_rows(active: &crate::tui::app::Active) -> bool {
-    active
-        .assessment
-        .as_ref()
-        .is_some_and(|a| a.no_pattern.is_some() && a.suggestions.is_empty())
 }
