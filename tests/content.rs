@@ -16,6 +16,15 @@ fn set<'a>(lib: &'a Library, id: &str) -> &'a QuestionSet {
 /// The sets this issue owns; `perception` is rewritten under another issue.
 const OWN_SETS: [&str; 3] = ["core", "quick", "onboarding"];
 
+/// How the whys name the essays that argue for a manager's coding…
+const PRO_CODING_ESSAYS: [&str; 2] = ["Lasn", "developer-experience essay"];
+/// …and those that argue against it, or for staying technical without it.
+const AGAINST_CODING_ESSAYS: [&str; 3] = [
+    "Myth of the Coding Manager",
+    "player/coach trap essay",
+    "staying-technical essay",
+];
+
 #[test]
 fn core_quick_and_onboarding_give_both_sides_of_the_debate_equal_weight() {
     let lib = library();
@@ -264,12 +273,8 @@ fn the_sustainable_pattern_gives_both_sides_and_the_last_word_to_neither_camp() 
 #[test]
 fn neither_side_of_the_debate_usually_has_the_last_word() {
     let lib = library();
-    let pro = ["Lasn", "developer-experience essay"];
-    let against = [
-        "Myth of the Coding Manager",
-        "player/coach trap essay",
-        "staying-technical essay",
-    ];
+    let pro = PRO_CODING_ESSAYS;
+    let against = AGAINST_CODING_ESSAYS;
     let last = |why: &str, names: &[&str]| names.iter().filter_map(|n| why.rfind(n)).max();
     for id in OWN_SETS {
         let (mut pro_last, mut against_last) = (0i32, 0i32);
@@ -989,12 +994,8 @@ fn rater_one_on_ones_item_asks_what_the_self_item_asks() {
 #[test]
 fn every_onboarding_why_names_both_sides() {
     let lib = library();
-    let pro = ["Lasn", "developer-experience essay"];
-    let against = [
-        "Myth of the Coding Manager",
-        "player/coach trap essay",
-        "staying-technical essay",
-    ];
+    let pro = PRO_CODING_ESSAYS;
+    let against = AGAINST_CODING_ESSAYS;
     let onboarding = set(&lib, "onboarding");
     assert!(onboarding.description.contains("both sides"));
     for item in onboarding.scored_items() {

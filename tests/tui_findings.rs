@@ -98,6 +98,20 @@ fn at_first_question(set_id: &str) -> App {
     app
 }
 
+/// Answers every question of the current set with `key(i)` for question `i`.
+fn answer_every_question(app: &mut App, key: impl Fn(usize) -> char) {
+    let count = app
+        .active
+        .as_ref()
+        .expect("a session")
+        .current_set()
+        .items
+        .len();
+    for i in 0..count {
+        press(app, ch(key(i)));
+    }
+}
+
 fn answer(app: &App, index: usize) -> Option<Answer> {
     let active = app.active.as_ref().expect("a session");
     let id = &active.current_set().items[index].id;
@@ -166,16 +180,7 @@ fn esc_closes_why_first_so_the_next_digit_answers_the_question_not_the_profile()
 #[test]
 fn esc_closes_the_method_before_leaving_the_results() {
     let mut app = at_first_question("quick");
-    let count = app
-        .active
-        .as_ref()
-        .expect("a session")
-        .current_set()
-        .items
-        .len();
-    for _ in 0..count {
-        press(&mut app, ch('3'));
-    }
+    answer_every_question(&mut app, |_| '3');
     press(&mut app, ch('m'));
     press(&mut app, KeyCode::Esc);
     assert_eq!(
@@ -426,16 +431,7 @@ fn changes_since_last_time_say_better_or_worse() {
     let mut app = app_with(vec![finished(30, 3, &[])], None);
     app.start("quick", Mode::Solo);
     type_text(&mut app, "\n\n\n\n");
-    let count = app
-        .active
-        .as_ref()
-        .expect("a session")
-        .current_set()
-        .items
-        .len();
-    for _ in 0..count {
-        press(&mut app, ch('5'));
-    }
+    answer_every_question(&mut app, |_| '5');
     let shown = draw(&app, 80, 24);
     let a = app.active.as_ref().expect("a session");
     let (now, before) = (
@@ -524,16 +520,7 @@ fn a_long_title_gives_way_so_the_mode_keeps_its_closing_bracket() {
 fn every_suggestion_shows_its_steps_whole_or_says_what_is_left_out() {
     for value in ['1', '3', '5'] {
         let mut app = at_first_question("quick");
-        let count = app
-            .active
-            .as_ref()
-            .expect("a session")
-            .current_set()
-            .items
-            .len();
-        for _ in 0..count {
-            press(&mut app, ch(value));
-        }
+        answer_every_question(&mut app, |_| value);
         press(&mut app, KeyCode::Enter);
         let suggestions = app
             .active
@@ -618,16 +605,7 @@ fn esc_on_the_first_question_never_leads_back_into_the_profile() {
 #[test]
 fn a_long_suggestion_title_wraps_under_itself_and_none_drops_out_of_the_list() {
     let mut app = at_first_question("quick");
-    let count = app
-        .active
-        .as_ref()
-        .expect("a session")
-        .current_set()
-        .items
-        .len();
-    for i in 0..count {
-        press(&mut app, ch(if i % 2 == 0 { '1' } else { '5' }));
-    }
+    answer_every_question(&mut app, |i| if i % 2 == 0 { '1' } else { '5' });
     press(&mut app, KeyCode::Enter);
     let suggestions = app
         .active
