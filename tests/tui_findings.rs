@@ -98,6 +98,15 @@ fn at_first_question(set_id: &str) -> App {
     app
 }
 
+/// The suggestions of the session just scored.
+fn suggestions(app: &App) -> Vec<altitude::model::practices::Suggestion> {
+    app.active
+        .as_ref()
+        .and_then(|a| a.assessment.clone())
+        .expect("scored")
+        .suggestions
+}
+
 /// Answers every question of the current set with `key(i)` for question `i`.
 fn answer_every_question(app: &mut App, key: impl Fn(usize) -> char) {
     let count = app
@@ -522,12 +531,7 @@ fn every_suggestion_shows_its_steps_whole_or_says_what_is_left_out() {
         let mut app = at_first_question("quick");
         answer_every_question(&mut app, |_| value);
         press(&mut app, KeyCode::Enter);
-        let suggestions = app
-            .active
-            .as_ref()
-            .and_then(|a| a.assessment.clone())
-            .expect("scored")
-            .suggestions;
+        let suggestions = suggestions(&app);
         for s in &suggestions {
             let shown = words(&draw(&app, 80, 24));
             for text in std::iter::once(&s.why).chain(&s.steps) {
@@ -607,12 +611,7 @@ fn a_long_suggestion_title_wraps_under_itself_and_none_drops_out_of_the_list() {
     let mut app = at_first_question("quick");
     answer_every_question(&mut app, |i| if i % 2 == 0 { '1' } else { '5' });
     press(&mut app, KeyCode::Enter);
-    let suggestions = app
-        .active
-        .as_ref()
-        .and_then(|a| a.assessment.clone())
-        .expect("scored")
-        .suggestions;
+    let suggestions = suggestions(&app);
     assert!(suggestions.len() >= 3, "{}", suggestions.len());
     let screen = draw(&app, 80, 24);
     let list: Vec<&str> = screen
