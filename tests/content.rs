@@ -125,6 +125,13 @@ fn reverse_keyed_items_read_as_natural_statements_not_confessions() {
         "i can't",
         "i cannot",
         "no idea",
+        // Blind review 6: admissions, where a stance a manager holds with
+        // confidence reads naturally.
+        "would need to look",
+        "never used",
+        "comes from status updates",
+        "comes mostly from",
+        "after they start",
     ];
     for id in OWN_SETS {
         for item in set(&lib, id).items.iter().filter(|i| i.reverse) {
@@ -144,7 +151,7 @@ fn reverse_keyed_items_read_as_natural_statements_not_confessions() {
 /// Ids whose wording changed meaning or keying: answers saved under the old
 /// wording must never be read as answers to the new one, so an id is never
 /// reused once retired.
-const RETIRED_IDS: [&str; 51] = [
+const RETIRED_IDS: [&str; 56] = [
     "cant-follow-code",
     "estimate-no-sense",
     "focus-hours",
@@ -191,6 +198,11 @@ const RETIRED_IDS: [&str; 51] = [
     "effort-view-after-tech-lead",
     "effort-view-of-their-own",
     "friction-reached-me-late",
+    "friction-secondhand",
+    "sketch-needs-lookup",
+    "incident-from-writeup",
+    "tooling-news-arrives-late",
+    "tools-known-by-name",
     "knows-slow-steps",
     "tooling-picture-secondhand",
     "notices-disengagement",
@@ -498,7 +510,7 @@ fn items_do_not_mark_down_what_the_tool_recommends() {
             .clone()
     };
     assert!(!item("core", "own-estimate-first").reverse);
-    let late = item("core", "tooling-news-arrives-late");
+    let late = item("core", "toolchain-left-to-engineers");
     assert!(!late.prompt.contains("only"), "{}", late.prompt);
     let learn = item("onboarding", "learn-daily-work-from-updates");
     assert!(

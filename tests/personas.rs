@@ -247,7 +247,7 @@ fn the_trap_persona_gets_a_trap_verdict_with_distinct_flags() {
     let message = wide["message"].as_str().unwrap();
     for words in [
         "With 12 reports you also still write production code",
-        "overworked IC with extra meetings",
+        "past the 10 at which the Myth of the Coding Manager says management needs full attention",
         "40% of your week goes to production code",
     ] {
         assert!(message.contains(words), "{words:?} missing from {message}");
@@ -552,7 +552,7 @@ fn a_middle_answer_is_described_in_plain_words_not_engine_terms() {
     // says what that answer does to the score in words a reader uses.
     let text = score("sceptic", "markdown").stdout;
     assert!(
-        text.contains("Sometimes (a middle answer: neither raises nor lowers burnout risk)"),
+        text.contains("Sometimes (the middle of the scale: it counts as 50 for burnout risk)"),
         "{text}"
     );
     assert!(!text.contains("in the middle)"), "{text}");

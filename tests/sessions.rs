@@ -25,7 +25,7 @@ fn finished(set: &str, at: u64, answer: u8) -> Session {
         "one-on-ones-moved",
         "own-estimate-first",
         "discussion-ends",
-        "friction-secondhand",
+        "updates-enough-on-tooling",
         "energy-left",
         "sought-for-thinking",
         "engineers-ship-core",

@@ -327,7 +327,7 @@ pub fn describe_answer(set: &QuestionSet, item_id: &str, raw: u8) -> String {
             if f < 0.5 {
                 format!(" (lowers {name})")
             } else if f == 0.5 {
-                format!(" (a middle answer: neither raises nor lowers {name})")
+                format!(" (the middle of the scale: it counts as 50 for {name})")
             } else {
                 format!(" (raises {name})")
             }

@@ -37,9 +37,9 @@ pub const LOW_FRACTION: f64 = 0.25;
 /// team's daily work is dated or second-hand.
 pub const LOSING_TOUCH_ITEMS: [&str; 4] = [
     "run-build-recently",
-    "tooling-news-arrives-late",
-    "incident-from-writeup",
-    "friction-secondhand",
+    "toolchain-left-to-engineers",
+    "incident-review-enough",
+    "updates-enough-on-tooling",
 ];
 /// How many of `LOSING_TOUCH_ITEMS` answered that way raise `losing-touch`.
 pub const LOSING_TOUCH_MIN: usize = 2;

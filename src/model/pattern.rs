@@ -120,6 +120,18 @@ pub fn headline(pattern: Pattern, scores: &Scores, profile: &Profile) -> String 
         reason.push_str(&partner);
     }
     match (pattern, strongest(scores)) {
+        // Coding while the team still decides for itself is the outcome the
+        // pro-coding side promises: say so, in its words.
+        (Pattern::SustainablePlayerCoach, _)
+            if scores
+                .value(Dimension::Ownership)
+                .is_some_and(|o| o < LOW_RISK) =>
+        {
+            let o = scores.value(Dimension::Ownership).unwrap_or_default();
+            format!(
+                "{reason} What is going well: you write code and your team still owns its decisions (ownership risk {o}, low). Lasn argues that a manager who codes helps build a team whose engineers feel free to decide for themselves, and your answers bear that out."
+            )
+        }
         (Pattern::Multiplier | Pattern::SustainablePlayerCoach, _) | (_, None) => reason,
         (_, Some((dim, strength))) => {
             // With no code of their own, a team that never waits on them may

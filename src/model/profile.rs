@@ -45,7 +45,7 @@ pub const LIGHT_CODING_SHARE: u8 = 10;
 pub const LARGE_CODING_SHARE: u8 = 30;
 /// The largest team the essays say a manager can still code alongside.
 pub const SMALL_TEAM: u16 = 5;
-/// Past this many reports, one essay says a coding manager is an overworked IC.
+/// Past this many reports, the Myth essay says management needs full attention.
 pub const LARGE_TEAM: u16 = 10;
 /// A coding share at or above this, with 6 to 10 reports, raises `split-focus`.
 pub const SPLIT_FOCUS_SHARE: u8 = 20;
