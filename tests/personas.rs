@@ -346,7 +346,7 @@ fn a_manager_who_writes_no_code_is_not_asked_about_their_code() {
     // something for a manager who codes.
     for id in [
         "coding-recharges",
-        "keep-interesting",
+        "took-hard-problem-myself",
         "pushback-in-code",
         "code-can-wait",
         "coding-crowds-management",

@@ -846,7 +846,7 @@ fn progress_counts_only_the_questions_asked() {
     for id in [
         "coding-recharges",
         "code-can-wait",
-        "keep-interesting",
+        "took-hard-problem-myself",
         "pushback-in-code",
     ] {
         assert!(!seen.iter().any(|s| s == id), "{id} was asked");
