@@ -307,7 +307,7 @@ fn a_filled_form_is_read_wherever_answers_are_and_two_ticks_are_a_located_error(
     assert_eq!(run.code, 1);
     assert!(
         run.stderr.contains(&format!(
-            "form.txt:{line}:4: question \"raised-slow-step\": two answers are ticked (\"Agree\" and \"Strongly agree\"); leave one"
+            "form.txt:{line}:4: question \"tooling-told-as-summaries\": two answers are ticked (\"Agree\" and \"Strongly agree\"); leave one"
         )),
         "{}",
         run.stderr

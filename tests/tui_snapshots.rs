@@ -1110,7 +1110,7 @@ fn read_raters(app: &mut App) {
             (PathBuf::from("/home/me/returned/c.toml"), rater_text("coach", "coach", 2)),
         ],
         problems: vec![
-            "/home/me/returned/d.toml:4:20: item \"raised-slow-step\": value 9 is out of range; expected 1 to 5 or \"na\"".into(),
+            "/home/me/returned/d.toml:4:29: item \"tooling-told-as-summaries\": value 9 is out of range; expected 1 to 5 or \"na\"".into(),
         ],
     });
 }

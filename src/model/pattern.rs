@@ -218,14 +218,14 @@ fn reason(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
             Some(SpanRule::CriticalPath) => {
                 return format!(
                     "From your profile: you own critical-path work with {reports} reports, which this tool counts as player/coach territory on the profile alone. {}",
-                    backing(scores)
+                    profile_backing(scores)
                 );
             }
             Some(SpanRule::Coding) => {
                 return format!(
                     "From your profile: you write code ({}% of the week) with {reports} reports, which this tool counts as player/coach territory on the profile alone. {}",
                     profile.coding_share,
-                    backing(scores)
+                    profile_backing(scores)
                 );
             }
             None => {}
@@ -299,10 +299,12 @@ const STRAIN_ITEMS: [(&str, &str); 4] = [
 
 const FREQUENCY_WORDS: [&str; 5] = ["Never", "Rarely", "Sometimes", "Often", "Always"];
 
-/// Names the strain answers already at the middle point or above, so a
-/// report never tells someone to watch for what they have already said.
-fn strain_showing(scores: &Scores) -> String {
-    let showing: Vec<String> = STRAIN_ITEMS
+/// The split-focus strain answers at the middle point or above, in the
+/// words the report uses for them: "1:1s moved (Sometimes)". Above 5 reports
+/// every profile gets the same rule, so "Sometimes" counts the same whether
+/// the profile or the scores named the pattern.
+fn strain_answers(scores: &Scores) -> Vec<String> {
+    STRAIN_ITEMS
         .iter()
         .filter_map(|(id, words)| {
             let c = scores
@@ -313,7 +315,13 @@ fn strain_showing(scores: &Scores) -> String {
             let label = FREQUENCY_WORDS.get(usize::from(c.raw).checked_sub(1)?)?;
             (c.raw >= 3).then(|| format!("{words} ({label})"))
         })
-        .collect();
+        .collect()
+}
+
+/// Names the strain answers already showing, so a report never tells
+/// someone to watch for what they have already said.
+fn strain_showing(scores: &Scores) -> String {
+    let showing = strain_answers(scores);
     match showing.len() {
         0 => "None of your answers shows them yet; those are the ones to watch.".to_string(),
         1 => format!("One of your answers already shows it: {}.", showing[0]),
@@ -322,6 +330,21 @@ fn strain_showing(scores: &Scores) -> String {
             showing.join(", ")
         ),
     }
+}
+
+/// For a verdict the profile made: the risk-raising answers behind it, then
+/// the split-focus signs counted as they are for every team over 5 reports.
+fn profile_backing(scores: &Scores) -> String {
+    let showing = strain_answers(scores);
+    let signs = match showing.len() {
+        0 => String::new(),
+        n => format!(
+            " Counting \"Sometimes\" as a sign, as for any team over 5 reports, your answers show {n} of the {} split-focus signs: {}.",
+            STRAIN_ITEMS.len(),
+            showing.join(", ")
+        ),
+    };
+    format!("{}{signs}", backing(scores))
 }
 
 fn low_both(scores: &Scores) -> bool {

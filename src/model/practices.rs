@@ -106,6 +106,11 @@ pub struct Practice {
     /// over, stopping), rather than adding a habit.
     #[serde(default)]
     pub removes_work: bool,
+    /// Whether it does not lower a risk by itself but says early when the
+    /// hybrid has stopped fitting: a quarterly check, a tripwire, a review
+    /// date. Its "why" says so instead of promising to bring a risk down.
+    #[serde(default)]
+    pub early_warning: bool,
     /// Offered only when this holds for the profile.
     pub when: Option<Condition>,
     /// Practices in one group are alternatives: at most one is suggested.
@@ -289,10 +294,6 @@ fn answers_worked_on<'p>(
         .map(|(item, raw, _, _)| (item, raw))
         .collect()
 }
-
-/// Practices that do not lower a risk by themselves but say early when the
-/// hybrid has stopped fitting: a quarterly check, a tripwire, a review date.
-pub const EARLY_WARNINGS: [&str; 3] = ["outgrown-check", "coding-tripwire", "hybrid-end-date"];
 
 /// How many of the answers a practice works on its "why" cites.
 const CITED_ANSWERS: usize = 2;
@@ -517,7 +518,7 @@ fn why(
     }
     if let Some(dim) = main {
         let name = dim.title().to_lowercase();
-        let early_warning = EARLY_WARNINGS.contains(&p.id.as_str()) && !p.removes_work;
+        let early_warning = p.early_warning && !p.removes_work;
         sentences.push(match scores.value(dim) {
             None => format!("Your {name} has no score yet; this helps you see it."),
             Some(s) if dim.is_risk() && early_warning && s >= LOW_RISK => format!(
