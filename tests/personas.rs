@@ -210,8 +210,9 @@ fn the_trap_persona_gets_a_trap_verdict_with_distinct_flags() {
     assert_eq!(suggestions[0]["id"], "handoff-critical-path");
     assert!(suggestions.iter().all(|s| s["implementation"] == false));
     // Handing the critical-path work off and agreeing which code is yours are
-    // alternatives; so are the end date, the tripwire and the agreement with
-    // the boss. The review bottleneck is answered by reading pull requests to
+    // alternatives; so are the end date, the tripwire and the conversations
+    // with the boss. At 12 reports that conversation is about the team's
+    // structure (a tech lead, or a split), not only their share of code. The review bottleneck is answered by reading pull requests to
     // learn, whose first step takes them off the required reviewers: the
     // direct fix for pull requests that wait on them.
     let picked = ids(&v["suggestions"]);
@@ -221,6 +222,7 @@ fn the_trap_persona_gets_a_trap_verdict_with_distinct_flags() {
         "coding-tripwire",
         "outgrown-check",
         "agree-coding-share",
+        "team-size-options",
     ];
     assert!(
         picked
@@ -228,6 +230,10 @@ fn the_trap_persona_gets_a_trap_verdict_with_distinct_flags() {
             .filter(|s| limits.contains(&s.as_str()))
             .count()
             <= 1,
+        "{picked:?}"
+    );
+    assert!(
+        picked.contains(&"team-size-options".to_string()),
         "{picked:?}"
     );
     let review = suggestions
@@ -257,8 +263,9 @@ fn the_trap_persona_gets_a_trap_verdict_with_distinct_flags() {
         serde_json::json!(["wide-span-still-coding", "large-coding-share"])
     );
     // Coding often leaves too little room for their management work: that
-    // answer is seen, as a flag that quotes it, and answered by agreeing the
-    // share with the boss.
+    // answer is seen, as a flag that quotes it, and answered by taking the
+    // team's size to the boss, since at 12 reports the share of code is not
+    // the only thing to change.
     let expected = v["flags"]
         .as_array()
         .unwrap()
@@ -272,9 +279,16 @@ fn the_trap_persona_gets_a_trap_verdict_with_distinct_flags() {
             .contains("coding work left too little room for my management work"),
         "{expected}"
     );
+    let size = suggestions
+        .iter()
+        .find(|s| s["id"] == "team-size-options")
+        .unwrap_or_else(|| panic!("the team's size is taken to the boss: {picked:?}"));
     assert!(
-        picked.contains(&"agree-coding-share".to_string()),
-        "{picked:?}"
+        size["why"]
+            .as_str()
+            .unwrap()
+            .contains("Coding work is leaving too little room"),
+        "{size}"
     );
     let total = minutes(&v);
     assert!(total <= 90, "{total} minutes a week at burnout 50");
@@ -649,4 +663,37 @@ fn the_early_warning_practices_are_the_hybrid_guards() {
         warnings,
         ["coding-tripwire", "hybrid-end-date", "outgrown-check"]
     );
+}
+
+/// The team's structure is raised with the boss only above 10 reports, where
+/// The Myth of the Coding Manager says management needs full attention: the
+/// same answers with 10 reports get the conversation about their share of
+/// code instead.
+#[test]
+fn only_a_team_over_ten_is_told_to_take_its_size_to_the_boss() {
+    let sandbox = Sandbox::new();
+    let source = std::fs::read_to_string(fixture("answers/trap-moderate.toml")).unwrap();
+    let picked = |reports: u16| {
+        let path = sandbox.dir.path().join(format!("r{reports}.toml"));
+        let text = source.replace("reports = 12", &format!("reports = {reports}"));
+        assert_ne!(text, source, "the fixture states its reports");
+        std::fs::write(&path, text).unwrap();
+        let run = sandbox.run(&[
+            "score",
+            "--answers",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        ids(&run.json()["suggestions"])
+    };
+    let eleven = picked(11);
+    assert!(
+        eleven.contains(&"team-size-options".to_string()),
+        "{eleven:?}"
+    );
+    let ten = picked(10);
+    assert!(!ten.contains(&"team-size-options".to_string()), "{ten:?}");
+    assert!(ten.contains(&"agree-coding-share".to_string()), "{ten:?}");
 }

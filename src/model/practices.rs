@@ -97,6 +97,9 @@ pub struct Practice {
     #[serde(default)]
     pub implementation: bool,
     pub max_reports: Option<u16>,
+    /// Only suggested above this many direct reports: the practices about a
+    /// span too wide for the hybrid.
+    pub min_reports: Option<u16>,
     #[serde(default)]
     pub stages: Vec<Stage>,
     /// Flags this practice answers: it ranks higher when one is raised.
@@ -301,6 +304,7 @@ const CITED_ANSWERS: usize = 2;
 fn applies(p: &Practice, scores: &Scores, profile: &Profile) -> bool {
     p.when.is_none_or(|c| c.holds(profile))
         && p.max_reports.is_none_or(|max| profile.reports <= max)
+        && p.min_reports.is_none_or(|min| profile.reports > min)
         && (p.stages.is_empty() || p.stages.contains(&profile.stage))
         && (!p.implementation || implementation_allowed(scores, profile, p.max_reports))
         && !settled(p, scores)
@@ -395,8 +399,11 @@ fn rank(
             .enumerate()
             .filter(|(_, p)| eligible(p) && fit(p) >= MIN_FIT)
             .max_by(|(_, a), (_, b)| {
+                // Among equals, one written for a span this wide, then the
+                // shorter one.
                 fit(a)
                     .total_cmp(&fit(b))
+                    .then(a.min_reports.is_some().cmp(&b.min_reports.is_some()))
                     .then(b.minutes_per_week.cmp(&a.minutes_per_week))
                     .then(b.id.cmp(&a.id))
             });
