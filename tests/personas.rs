@@ -212,9 +212,9 @@ fn the_trap_persona_gets_a_trap_verdict_with_distinct_flags() {
     // Handing the critical-path work off and agreeing which code is yours are
     // alternatives; so are the end date, the tripwire and the conversations
     // with the boss. At 12 reports that conversation is about the team's
-    // structure (a tech lead, or a split), not only their share of code. The review bottleneck is answered by reading pull requests to
-    // learn, whose first step takes them off the required reviewers: the
-    // direct fix for pull requests that wait on them.
+    // structure (a tech lead, or a split), not only their share of code. The review bottleneck is answered by taking
+    // them off the required reviewers: the direct fix for pull requests that
+    // wait on them, and one that takes work off their plate.
     let picked = ids(&v["suggestions"]);
     assert!(!picked.contains(&"keep-code-off-critical-path".to_string()));
     let limits = [
@@ -238,8 +238,8 @@ fn the_trap_persona_gets_a_trap_verdict_with_distinct_flags() {
     );
     let review = suggestions
         .iter()
-        .find(|s| s["id"] == "review-to-learn")
-        .unwrap_or_else(|| panic!("review-to-learn is suggested: {picked:?}"));
+        .find(|s| s["id"] == "step-out-of-required-review")
+        .unwrap_or_else(|| panic!("the review gate is handed over: {picked:?}"));
     assert!(
         review["why"]
             .as_str()
