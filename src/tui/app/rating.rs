@@ -256,7 +256,7 @@ impl App {
                 as_whom(p)
             ),
             format!(
-                "\"{}\": {scored} statements{open}. Answer from what you have seen yourself; s skips a question and 0 marks one you cannot judge. Nothing is asked about you.",
+                "\"{}\": {scored} questions{open}. Answer from what you have seen yourself; s skips a question and 0 marks one you cannot judge. Nothing is asked about you.",
                 set.title
             ),
             format!(

@@ -249,7 +249,7 @@ pub fn render_handover(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(Span::styled("Your answers are in. Now pass the keyboard to your coach.", t.title)),
         Line::from(""),
         Line::from(format!(
-            "Coach: you will rate the manager on {scored} statements{open}, from what comes up in your conversations with them. Skip (s) or mark n/a (0) what you cannot judge."
+            "Coach: you will rate the manager on {scored} questions{open}, from what comes up in your conversations with them. Skip (s) or mark n/a (0) what you cannot judge."
         )),
         Line::from(""),
         Line::from("The results then show both views side by side. A gap of 20 points or more is marked as a talking point, with the answers behind it."),
