@@ -697,3 +697,55 @@ fn only_a_team_over_ten_is_told_to_take_its_size_to_the_boss() {
     assert!(!ten.contains(&"team-size-options".to_string()), "{ten:?}");
     assert!(ten.contains(&"agree-coding-share".to_string()), "{ten:?}");
 }
+
+/// The method accounts for every question asked: a persona who answered
+/// everything has nothing left out, and one who skipped a question or said
+/// it does not apply sees it named, so a score from fewer items never looks
+/// like a score from all of them.
+#[test]
+fn every_question_asked_is_accounted_for_in_the_method() {
+    for name in ["sceptic", "trap-moderate", "non-coder"] {
+        let text = score(name, "markdown").stdout;
+        for gap in [
+            ": not answered, left out",
+            ": answered not applicable, left out",
+        ] {
+            assert!(!text.contains(gap), "{name} has an unanswered item");
+        }
+    }
+    let sandbox = Sandbox::new();
+    let sceptic = std::fs::read_to_string(fixture("answers/sceptic.toml")).unwrap();
+    let edited: String = sceptic
+        .lines()
+        .filter(|l| !l.starts_with("dates-held-up ="))
+        .map(|l| {
+            if l.starts_with("follow-recent-code =") {
+                "follow-recent-code = \"na\"".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let path = sandbox.data().join("edited.toml");
+    std::fs::create_dir_all(sandbox.data()).unwrap();
+    std::fs::write(&path, edited).unwrap();
+    let run = sandbox.run(&[
+        "score",
+        "--answers",
+        path.to_str().unwrap(),
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("(dates-held-up): not answered, left out"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("(follow-recent-code): answered not applicable, left out")
+    );
+}

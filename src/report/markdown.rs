@@ -443,7 +443,7 @@ fn write_method(out: &mut String, a: &Assessment, answers: &BTreeMap<String, Ans
     {
         let s = a.scores.get(dim);
         let _ = writeln!(out, "- **{}**: {}", dim.title(), score_label(s));
-        for line in computation_lines(a, dim) {
+        for line in computation_lines(a, dim, answers) {
             let _ = writeln!(out, "  - {}", escape(&line));
         }
     }

@@ -7,7 +7,10 @@ pub mod markdown;
 pub mod perspectives;
 pub mod plain;
 
+use std::collections::BTreeMap;
+
 use crate::model::Dimension;
+use crate::model::answers::Answer;
 use crate::model::scoring::DimensionScore;
 
 /// "72" or "not enough answers".
@@ -29,10 +32,15 @@ pub fn score_band(dim: Dimension, score: Option<u8>) -> &'static str {
     }
 }
 
-/// How a dimension's score was computed: one line per answer, or, when the
-/// set rolls its subscales up, the mean of the subscales (whose answers are
-/// listed under each scale, not twice).
-pub fn computation_lines(a: &crate::model::Assessment, dim: Dimension) -> Vec<String> {
+/// How a dimension's score was computed: one line per answer, then one per
+/// asked item left out (skipped or not applicable), so every item asked is
+/// accounted for; or, when the set rolls its subscales up, the mean of the
+/// subscales (whose answers are listed under each scale, not twice).
+pub fn computation_lines(
+    a: &crate::model::Assessment,
+    dim: Dimension,
+    answers: &BTreeMap<String, Answer>,
+) -> Vec<String> {
     let set = &a.set;
     let s = a.scores.get(dim);
     let rolled: Vec<&crate::model::scoring::ScaleScore> = a
@@ -100,6 +108,17 @@ pub fn computation_lines(a: &crate::model::Assessment, dim: Dimension) -> Vec<St
                 c.item, c.raw
             )
         })
+        .chain(
+            set.items_in(dim)
+                .filter(|i| !s.contributions.iter().any(|c| c.item == i.id))
+                .map(|i| {
+                    let why = match answers.get(&i.id) {
+                        Some(Answer::NotApplicable) => "answered not applicable",
+                        _ => "not answered",
+                    };
+                    format!("\"{}\" ({}): {why}, left out", i.prompt, i.id)
+                }),
+        )
         .collect()
 }
 

@@ -181,7 +181,7 @@ pub fn render(
     {
         let s = a.scores.get(dim);
         let _ = writeln!(out, "  {} = {}", dim.id(), score_label(s));
-        for line in computation_lines(a, dim) {
+        for line in computation_lines(a, dim, answers) {
             let _ = writeln!(out, "    {line}");
         }
     }

@@ -435,7 +435,7 @@ impl Linear<'_> {
                     s.answered,
                     s.items
                 )?;
-                for line in crate::report::computation_lines(a, dim) {
+                for line in crate::report::computation_lines(a, dim, &active.session.answers) {
                     writeln!(self.out, "  {line}")?;
                 }
             }

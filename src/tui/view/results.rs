@@ -501,7 +501,7 @@ fn method_lines(
             ),
             t.title,
         )));
-        for line in computation_lines(a, dim) {
+        for line in computation_lines(a, dim, answers) {
             lines.push(Line::from(format!("  {}", line.clone())));
         }
     }
