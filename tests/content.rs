@@ -1107,3 +1107,41 @@ fn raters_are_asked_about_what_they_can_observe() {
         }
     }
 }
+
+/// A one-off whose later steps take time of their own says so beside its
+/// first week's minutes, so "about 30 minutes, once" never hides a
+/// 45-minute handover per item that follows.
+#[test]
+fn a_one_off_with_timed_later_steps_shows_their_time() {
+    use altitude::model::practices::Cadence;
+    let lib = library();
+    for p in lib.practices.iter().filter(|p| p.cadence == Cadence::Once) {
+        let later_sittings: Vec<u16> = p
+            .steps
+            .iter()
+            .filter(|s| s.ends_with("(a later week)."))
+            .flat_map(|s| sittings(s))
+            .collect();
+        if !later_sittings.is_empty() {
+            let header = p.cadence.long(p.minutes_per_week, p.later.as_deref());
+            assert!(
+                later_sittings
+                    .iter()
+                    .all(|m| header.contains(&format!("{m}-minute"))),
+                "{}: {header:?} hides later steps of {later_sittings:?} minutes",
+                p.id
+            );
+        }
+    }
+    let handoff = lib
+        .practices
+        .iter()
+        .find(|p| p.id == "handoff-critical-path")
+        .unwrap();
+    assert_eq!(
+        handoff
+            .cadence
+            .long(handoff.minutes_per_week, handoff.later.as_deref()),
+        "about 30 minutes the first week, then a 45-minute handover per item, each in place of the work it hands over"
+    );
+}

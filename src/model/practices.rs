@@ -91,6 +91,10 @@ pub struct Practice {
     /// Whether the first week's time recurs: weekly unless it says otherwise.
     #[serde(default)]
     pub cadence: Cadence,
+    /// Time that later weeks' steps take, in words, when it is not simply
+    /// the cadence: "a 45-minute handover per item, each in place of the
+    /// work it hands over".
+    pub later: Option<String>,
     pub serves: Vec<Dimension>,
     #[serde(default)]
     pub patterns: Vec<Pattern>,
@@ -142,23 +146,35 @@ pub enum Cadence {
 
 impl Cadence {
     /// The time in words for a report: "about 15 minutes the first week,
-    /// then each quarter".
-    pub fn long(self, minutes: u16) -> String {
-        match self {
-            Cadence::Once => format!("about {minutes} minutes, once"),
-            Cadence::Weekly => format!("about {minutes} minutes the first week, then weekly"),
-            Cadence::Quarterly => {
-                format!("about {minutes} minutes the first week, then each quarter")
+    /// then each quarter", with what later weeks' steps take when a practice
+    /// says ("about 30 minutes the first week, then a 45-minute handover per
+    /// item").
+    pub fn long(self, minutes: u16, later: Option<&str>) -> String {
+        match (self, later) {
+            (Cadence::Once, Some(later)) => {
+                format!("about {minutes} minutes the first week, then {later}")
             }
+            (Cadence::Once, None) => format!("about {minutes} minutes, once"),
+            (Cadence::Weekly, later) => format!(
+                "about {minutes} minutes the first week, then weekly{}",
+                later.map(|l| format!("; later, {l}")).unwrap_or_default()
+            ),
+            (Cadence::Quarterly, later) => format!(
+                "about {minutes} minutes the first week, then each quarter{}",
+                later.map(|l| format!("; later, {l}")).unwrap_or_default()
+            ),
         }
     }
 
-    /// The time in a few characters for a list: "~15 min week 1, then quarterly".
-    pub fn short(self, minutes: u16) -> String {
-        match self {
-            Cadence::Once => format!("~{minutes} min, once"),
-            Cadence::Weekly => format!("~{minutes} min week 1, then weekly"),
-            Cadence::Quarterly => format!("~{minutes} min week 1, then quarterly"),
+    /// The time in a few characters for a list: "~15 min week 1, then
+    /// quarterly"; "~30 min week 1, more later" for a one-off whose later
+    /// steps take time of their own.
+    pub fn short(self, minutes: u16, later: Option<&str>) -> String {
+        match (self, later) {
+            (Cadence::Once, Some(_)) => format!("~{minutes} min week 1, more later"),
+            (Cadence::Once, None) => format!("~{minutes} min, once"),
+            (Cadence::Weekly, _) => format!("~{minutes} min week 1, then weekly"),
+            (Cadence::Quarterly, _) => format!("~{minutes} min week 1, then quarterly"),
         }
     }
 }
@@ -184,6 +200,9 @@ pub struct Suggestion {
     /// Absent in records saved before cadences were marked: weekly.
     #[serde(default)]
     pub cadence: Cadence,
+    /// What later weeks' steps take, when the practice says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub later: Option<String>,
     pub implementation: bool,
     /// Absent in records saved before practices were marked: false.
     #[serde(default)]
@@ -436,6 +455,7 @@ fn rank(
             why: why(practice, main, flag.map(|i| &context.flags[i]), context),
             minutes_per_week: practice.minutes_per_week,
             cadence: practice.cadence,
+            later: practice.later.clone(),
             implementation: practice.implementation,
             removes_work: practice.removes_work,
             summary: practice.summary.clone(),

@@ -218,6 +218,9 @@ pub struct SuggestionJson {
     pub minutes_per_week: u16,
     /// What follows the first week: "once", "weekly" or "quarterly".
     pub cadence: Cadence,
+    /// What later weeks' steps take, when the practice says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub later: Option<String>,
     pub implementation: bool,
     pub removes_work: bool,
     pub summary: String,
@@ -282,6 +285,7 @@ pub fn score_json(a: &Assessment, other: Option<&Assessment>) -> ScoreJson {
                 why: s.why.clone(),
                 minutes_per_week: s.minutes_per_week,
                 cadence: s.cadence,
+                later: s.later.clone(),
                 implementation: s.implementation,
                 removes_work: s.removes_work,
                 summary: s.summary.clone(),

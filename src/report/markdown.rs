@@ -339,7 +339,7 @@ fn write_body(
                 "{}. **{}** ({}{})  \n   {}  \n   *Why for you:* {}",
                 i + 1,
                 escape(&s.title),
-                s.cadence.long(s.minutes_per_week),
+                s.cadence.long(s.minutes_per_week, s.later.as_deref()),
                 if s.implementation {
                     "; hands-on, keep it off the critical path"
                 } else {
@@ -505,7 +505,9 @@ fn write_plan(out: &mut String, plan: &Plan) {
             out,
             "**{}** ({}). {}\n",
             escape(&w.practice.title),
-            w.practice.cadence.long(w.practice.minutes_per_week),
+            w.practice
+                .cadence
+                .long(w.practice.minutes_per_week, w.practice.later.as_deref()),
             escape(&w.practice.summary)
         );
         for step in &w.practice.steps {

@@ -139,7 +139,7 @@ pub fn render(
                 "  {}. {} ({}){marker}",
                 i + 1,
                 s.title,
-                s.cadence.short(s.minutes_per_week)
+                s.cadence.short(s.minutes_per_week, s.later.as_deref())
             );
             out.push_str(&wrap(&s.why, 78, "     "));
         }
@@ -153,7 +153,9 @@ pub fn render(
                 out,
                 "    -> {} ({})",
                 w.practice.title,
-                w.practice.cadence.short(w.practice.minutes_per_week)
+                w.practice
+                    .cadence
+                    .short(w.practice.minutes_per_week, w.practice.later.as_deref())
             );
         }
         let _ = writeln!(out, "  After the first month, watch for:");

@@ -559,7 +559,7 @@ impl Linear<'_> {
                 "{}. {}, {}. {}",
                 i + 1,
                 s.title.as_str(),
-                s.cadence.long(s.minutes_per_week),
+                s.cadence.long(s.minutes_per_week, s.later.as_deref()),
                 s.why.as_str()
             )?;
             for (n, step) in s.steps.iter().enumerate() {

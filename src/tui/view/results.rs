@@ -620,7 +620,9 @@ fn plan_lines(t: &Theme, plan: &Plan) -> Vec<Line<'static>> {
         lines.push(Line::from(format!(
             "  → {} ({})",
             w.practice.title.clone(),
-            w.practice.cadence.short(w.practice.minutes_per_week)
+            w.practice
+                .cadence
+                .short(w.practice.minutes_per_week, w.practice.later.as_deref())
         )));
     }
     lines.push(Line::from(Span::styled(

@@ -46,7 +46,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 format!(
                     "{} ({}{hands_on})",
                     s.title.clone(),
-                    s.cadence.short(s.minutes_per_week)
+                    s.cadence.short(s.minutes_per_week, s.later.as_deref())
                 ),
                 style,
             ),
