@@ -200,6 +200,20 @@ fn validate_rejects_hostile_variants_of_the_core_set() {
             line_of("kind = \"likert\""),
             "unknown kind \"likart\"".into(),
         ),
+        (
+            original.replacen("short = \"", "short = \"\\u001b[2J", 1),
+            line_of("short = \""),
+            "forbidden character U+001B".into(),
+        ),
+        (
+            original.replacen(
+                "short = \"",
+                &format!("short = \"{}", "much ".repeat(12)),
+                1,
+            ),
+            line_of("short = \""),
+            "`short` is".into(),
+        ),
     ];
     let sandbox = Sandbox::new();
     for (i, (text, line, message)) in cases.into_iter().enumerate() {

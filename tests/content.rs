@@ -1145,3 +1145,37 @@ fn a_one_off_with_timed_later_steps_shows_their_time() {
         "about 30 minutes the first week, then a 45-minute handover per item, each in place of the work it hands over"
     );
 }
+
+/// Every burnout and ownership item of a set that names a pattern has a few
+/// words to be named by, so a verdict can say which answers back it without
+/// quoting whole questions.
+#[test]
+fn risk_items_have_short_names_for_the_verdict() {
+    let lib = library();
+    for id in ["core", "quick", "onboarding"] {
+        for item in set(&lib, id)
+            .items
+            .iter()
+            .filter(|i| matches!(i.dimension, Some(Dimension::Burnout | Dimension::Ownership)))
+        {
+            let short = item
+                .short
+                .as_deref()
+                .unwrap_or_else(|| panic!("{id}/{} has no short name", item.id));
+            assert!(
+                short.len() <= 60 && !short.ends_with('.'),
+                "{id}/{}: {short:?}",
+                item.id
+            );
+        }
+    }
+    for item in &set(&lib, "quick").items {
+        let core = set(&lib, "core");
+        assert_eq!(
+            item.short,
+            core.item(&item.id).unwrap().short,
+            "{}",
+            item.id
+        );
+    }
+}

@@ -94,7 +94,7 @@ fn the_sceptic_with_nine_reports_is_offered_a_deliberate_hybrid_not_a_verdict_ag
     // They answered "Sometimes" to all four strain items: the headline names
     // them as already showing instead of telling them to watch for them.
     assert!(
-        headline.contains("4 of your answers already show it")
+        headline.contains("Your answers show 4 of the 4 split-focus signs")
             && headline.contains("1:1s moved (Sometimes)")
             && headline.contains("people work postponed (Sometimes)")
             && headline.contains("evenings or weekends worked (Sometimes)")
@@ -553,10 +553,14 @@ fn a_verdict_from_the_profile_counts_the_answers_that_back_it() {
     let v = json("trap-moderate");
     let headline = v["pattern"]["headline"].as_str().unwrap();
     assert!(headline.contains("on the profile alone"), "{headline}");
+    // The answers behind it are named, not only counted.
     assert!(
-        headline.contains("3 of your 19 burnout and ownership answers point the same way"),
+        headline.contains("pull requests waiting for your review (Often)")
+            && headline.contains("your code could wait a week (Disagree)"),
         "{headline}"
     );
+    // Its own rating is not presented as other people's trust.
+    assert!(!headline.contains("trusted"), "{headline}");
     assert!(!headline.contains("whatever the scores say"), "{headline}");
     // "Sometimes" is a sign above 5 reports whichever rule named the
     // pattern: at 12 reports the strain answers are named just as they are

@@ -52,7 +52,7 @@ pub fn assess(library: &Library, full_set: &QuestionSet, sheet: &AnswerSheet) ->
     let headline = pattern
         .as_ref()
         .zip(profile.as_ref())
-        .map(|((pattern, _), p)| headline(*pattern, &scores, p));
+        .map(|((pattern, _), p)| headline(*pattern, &scores, p, set));
     let mut flags = raise(
         &library.flags,
         set,

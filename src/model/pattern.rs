@@ -27,7 +27,8 @@ use super::dimension::Dimension;
 use super::profile::{
     LARGE_TEAM, LIGHT_CODING_SHARE, Profile, SMALL_TEAM, SPLIT_FOCUS_SHARE, Stage,
 };
-use super::scoring::Scores;
+use super::question_set::QuestionSet;
+use super::scoring::{Contribution, Scores};
 use serde::{Deserialize, Serialize};
 
 pub const HIGH_RISK: u8 = 60;
@@ -112,8 +113,8 @@ pub fn verdict(scores: &Scores, profile: Option<&Profile>) -> Option<Pattern> {
 /// One sentence saying what put this person in this pattern: the profile
 /// rule, or the scores; for the patterns whose sentence names no strength,
 /// followed by the healthiest dimension when it is clearly healthy.
-pub fn headline(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
-    let mut reason = reason(pattern, scores, profile);
+pub fn headline(pattern: Pattern, scores: &Scores, profile: &Profile, set: &QuestionSet) -> String {
+    let mut reason = reason(pattern, scores, profile, set);
     let no_code = Condition::NoCode.holds(profile);
     if no_code && let Some(partner) = technical_partner(scores) {
         reason.push(' ');
@@ -129,7 +130,7 @@ pub fn headline(pattern: Pattern, scores: &Scores, profile: &Profile) -> String 
         {
             let o = scores.value(Dimension::Ownership).unwrap_or_default();
             format!(
-                "{reason} What is going well: you write code and your team still owns its decisions (ownership risk {o}, low). Lasn argues that a manager who codes helps build a team whose engineers feel free to decide for themselves, and your answers bear that out."
+                "{reason} What is going well: you write code and your team still owns its decisions (ownership risk {o}, low). Lasn argues that a manager who codes helps build a team whose engineers feel free to decide for themselves, and your answers so far are consistent with that."
             )
         }
         (Pattern::Multiplier | Pattern::SustainablePlayerCoach, _) | (_, None) => reason,
@@ -180,7 +181,7 @@ fn strongest(scores: &Scores) -> Option<(Dimension, String)> {
         .map(|(d, v, _)| {
             let what = match d {
                 Dimension::Empathy => "you know the team's daily reality",
-                Dimension::Credibility => "your technical judgement is trusted",
+                Dimension::Credibility => "you rate your own technical judgement highly",
                 Dimension::Burnout => "your load looks sustainable",
                 Dimension::Ownership => "your team owns its decisions",
             };
@@ -195,37 +196,21 @@ fn strongest(scores: &Scores) -> Option<(Dimension, String)> {
         })
 }
 
-/// How many burnout and ownership answers back a verdict the profile made:
-/// those keyed 4 or 5, the ones that raise a risk.
-fn backing(scores: &Scores) -> String {
-    let (backing, answered) = [Dimension::Burnout, Dimension::Ownership]
-        .into_iter()
-        .flat_map(|d| scores.get(d).contributions.iter())
-        .fold((0, 0), |(b, n), c| (b + usize::from(c.keyed >= 4), n + 1));
-    match backing {
-        0 => format!(
-            "None of your {answered} burnout and ownership answers points the same way yet, so the profile decides it."
-        ),
-        1 => format!("1 of your {answered} burnout and ownership answers points the same way."),
-        b => format!("{b} of your {answered} burnout and ownership answers point the same way."),
-    }
-}
-
-fn reason(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
+fn reason(pattern: Pattern, scores: &Scores, profile: &Profile, set: &QuestionSet) -> String {
     let reports = profile.reports;
     if pattern == Pattern::PlayerCoachTrap {
         match span_rule(profile) {
             Some(SpanRule::CriticalPath) => {
                 return format!(
                     "From your profile: you own critical-path work with {reports} reports, which this tool counts as player/coach territory on the profile alone. {}",
-                    profile_backing(scores)
+                    profile_backing(scores, set)
                 );
             }
             Some(SpanRule::Coding) => {
                 return format!(
                     "From your profile: you write code ({}% of the week) with {reports} reports, which this tool counts as player/coach territory on the profile alone. {}",
                     profile.coding_share,
-                    profile_backing(scores)
+                    profile_backing(scores, set)
                 );
             }
             None => {}
@@ -260,8 +245,8 @@ fn reason(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
             )
         }
         (Pattern::SustainablePlayerCoach, _) if reports > SMALL_TEAM => format!(
-            "From your profile and scores: coding off the critical path with {reports} reports, empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}. At {reports} reports you are already in the 6 to 10 band where The Myth of the Coding Manager says split focus starts to hurt: 1:1s moved, people work postponed or evenings worked count as signals even at \"Sometimes\". {}",
-            strain_showing(scores)
+            "From your profile and scores: coding off the critical path with {reports} reports, empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}. At {reports} reports you are already in the 6 to 10 band where The Myth of the Coding Manager says split focus starts to hurt, so its signs count even at \"Sometimes\". {}",
+            strain_showing(scores, set)
         ),
         (Pattern::SustainablePlayerCoach, _) => format!(
             "From your profile and scores: coding off the critical path with {reports} reports, empathy {e} and credibility {c}, ownership risk {o} and burnout risk {b}."
@@ -289,62 +274,141 @@ fn reason(pattern: Pattern, scores: &Scores, profile: &Profile) -> String {
     }
 }
 
-/// The split-focus strain items, in the words the report uses for them.
-const STRAIN_ITEMS: [(&str, &str); 4] = [
-    ("one-on-ones-moved", "1:1s moved"),
-    ("management-postponed", "people work postponed"),
-    ("after-hours", "evenings or weekends worked"),
-    ("coding-crowds-management", "coding crowding out management"),
+/// The split-focus strain items: the signs The Myth of the Coding Manager
+/// names for a team over 5 reports.
+const STRAIN_ITEMS: [&str; 4] = [
+    "one-on-ones-moved",
+    "management-postponed",
+    "after-hours",
+    "coding-crowds-management",
 ];
 
-const FREQUENCY_WORDS: [&str; 5] = ["Never", "Rarely", "Sometimes", "Often", "Always"];
+/// An item's few words, or its id when the set does not have it.
+fn short_name(set: &QuestionSet, id: &str) -> String {
+    set.item(id)
+        .map_or_else(|| id.to_string(), |i| i.short_name())
+}
+
+/// An answer in the words a summary uses: "1:1s moved (Sometimes)".
+fn answer_words(set: &QuestionSet, c: &Contribution) -> String {
+    let label = set.item(&c.item).and_then(|i| i.label(c.raw));
+    match label {
+        Some(label) => format!("{} ({label})", short_name(set, &c.item)),
+        None => short_name(set, &c.item),
+    }
+}
+
+/// The strain signs this set asks about, named: "1:1s moved, people work
+/// postponed, evenings or weekends worked or coding crowding out management".
+fn strain_names(set: &QuestionSet) -> String {
+    let names: Vec<String> = STRAIN_ITEMS
+        .iter()
+        .filter(|id| set.item(id).is_some())
+        .map(|id| short_name(set, id))
+        .collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => "the strain signs".to_string(),
+    }
+}
 
 /// The split-focus strain answers at the middle point or above, in the
 /// words the report uses for them: "1:1s moved (Sometimes)". Above 5 reports
 /// every profile gets the same rule, so "Sometimes" counts the same whether
 /// the profile or the scores named the pattern.
-fn strain_answers(scores: &Scores) -> Vec<String> {
+fn strain_answers(scores: &Scores, set: &QuestionSet) -> Vec<String> {
     STRAIN_ITEMS
         .iter()
-        .filter_map(|(id, words)| {
+        .filter_map(|id| {
             let c = scores
                 .get(Dimension::Burnout)
                 .contributions
                 .iter()
                 .find(|c| c.item == *id && !c.reverse && c.points == 5)?;
-            let label = FREQUENCY_WORDS.get(usize::from(c.raw).checked_sub(1)?)?;
-            (c.raw >= 3).then(|| format!("{words} ({label})"))
+            (c.raw >= 3).then(|| answer_words(set, c))
         })
         .collect()
 }
 
 /// Names the strain answers already showing, so a report never tells
-/// someone to watch for what they have already said.
-fn strain_showing(scores: &Scores) -> String {
-    let showing = strain_answers(scores);
+/// someone to watch for what they have already said; when none shows, names
+/// the signs to watch.
+fn strain_showing(scores: &Scores, set: &QuestionSet) -> String {
+    let showing = strain_answers(scores, set);
     match showing.len() {
-        0 => "None of your answers shows them yet; those are the ones to watch.".to_string(),
-        1 => format!("One of your answers already shows it: {}.", showing[0]),
+        0 => format!(
+            "None of the split-focus signs shows in your answers yet: {} are the ones to watch.",
+            strain_names(set)
+        ),
         n => format!(
-            "{n} of your answers already show it: {}. They are worth a look now, before the mix changes.",
-            showing.join(", ")
+            "Your answers show {n} of the {} split-focus signs: {}. {} worth a look now, before the mix changes.",
+            STRAIN_ITEMS.len(),
+            showing.join(", "),
+            if n == 1 { "It is" } else { "They are" }
         ),
     }
 }
 
-/// For a verdict the profile made: the risk-raising answers behind it, then
-/// the split-focus signs counted as they are for every team over 5 reports.
-fn profile_backing(scores: &Scores) -> String {
-    let showing = strain_answers(scores);
-    let signs = match showing.len() {
-        0 => String::new(),
-        n => format!(
-            " Counting \"Sometimes\" as a sign, as for any team over 5 reports, your answers show {n} of the {} split-focus signs: {}.",
-            STRAIN_ITEMS.len(),
-            showing.join(", ")
-        ),
+/// For a verdict the profile made, the person's own answers that back it,
+/// named: first the split-focus signs, counted as they are for every team
+/// over 5 reports, then the other burnout and ownership answers that raise
+/// a risk (keyed 4 or 5), each answer named once.
+fn profile_backing(scores: &Scores, set: &QuestionSet) -> String {
+    let others: Vec<&Contribution> = [Dimension::Burnout, Dimension::Ownership]
+        .into_iter()
+        .flat_map(|d| scores.get(d).contributions.iter())
+        .filter(|c| !STRAIN_ITEMS.contains(&c.item.as_str()))
+        .collect();
+    let mut raising: Vec<&&Contribution> = others.iter().filter(|c| c.keyed >= 4).collect();
+    // The strongest first; beyond three, the rest are counted, not named.
+    raising.sort_by_key(|c| std::cmp::Reverse(c.keyed));
+    let named: Vec<String> = raising
+        .iter()
+        .take(NAMED_MAX)
+        .map(|c| answer_words(set, c))
+        .collect();
+    let showing = strain_answers(scores, set);
+    let signs = format!(
+        "counting \"Sometimes\" as a sign, as for any team over 5 reports, you show {} of the {} split-focus signs: {}",
+        showing.len(),
+        STRAIN_ITEMS.len(),
+        showing.join(", ")
+    );
+    let also = if showing.is_empty() { "" } else { "other " };
+    let risks = if raising.len() > NAMED_MAX {
+        format!(
+            "of your {} {also}burnout and ownership answers, {} raise a risk, among them {}",
+            others.len(),
+            raising.len(),
+            and_list(&named)
+        )
+    } else {
+        let verb = if named.len() == 1 { "raises" } else { "raise" };
+        let also = if showing.is_empty() { "" } else { " also" };
+        format!("{}{also} {verb} a risk", and_list(&named))
     };
-    format!("{}{signs}", backing(scores))
+    match (named.is_empty(), showing.is_empty()) {
+        (true, true) => format!(
+            "None of your {} burnout and ownership answers points the same way yet, so the profile decides it.",
+            others.len()
+        ),
+        (true, false) => format!("Your answers back it: {signs}."),
+        (false, true) => format!("Your answers back it: {risks}."),
+        (false, false) => format!("Your answers back it: {signs}; and {risks}."),
+    }
+}
+
+/// How many risk-raising answers a profile verdict names before it counts.
+const NAMED_MAX: usize = 3;
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
 }
 
 fn low_both(scores: &Scores) -> bool {

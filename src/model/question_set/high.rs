@@ -73,6 +73,9 @@ fn opt_text(r: &Reader<'_>, field: &str, value: &Option<Spanned<String>>) -> Opt
     opt_text_in(r, "", field, value)
 }
 
+/// The longest `short` name an item may have.
+pub const SHORT_MAX: usize = 60;
+
 fn opt_text_in(
     r: &Reader<'_>,
     place: &str,
@@ -307,6 +310,18 @@ fn check_item(
         .unwrap_or_default();
     let why = opt_text_in(r, &place, "why", &raw.why);
     let discuss = opt_text_in(r, &place, "discuss", &raw.discuss);
+    let short = opt_text_in(r, &place, "short", &raw.short);
+    if let (Some(s), Some(value)) = (&short, &raw.short)
+        && s.chars().count() > SHORT_MAX
+    {
+        r.on(
+            value,
+            format!(
+                "{place}: `short` is {} characters; a few words of at most {SHORT_MAX} name the item in a summary",
+                s.chars().count()
+            ),
+        );
+    }
 
     let scale = match (kind, &raw.scale) {
         (Kind::Likert, None) => Some(sw.likert.clone()),
@@ -482,6 +497,7 @@ fn check_item(
         reverse,
         weight,
         prompt,
+        short,
         why,
         discuss,
         flag,

@@ -208,6 +208,9 @@ pub struct Item {
     pub reverse: bool,
     pub weight: f64,
     pub prompt: String,
+    /// A few words naming the item in a summary ("1:1s moved"), where the
+    /// whole prompt would be too long; the prompt stands in when absent.
+    pub short: Option<String>,
     pub why: Option<String>,
     pub discuss: Option<String>,
     pub flag: Option<String>,
@@ -228,6 +231,14 @@ pub struct NotAsked {
 }
 
 impl Item {
+    /// A few words naming the item in a summary: its `short`, or else its
+    /// whole prompt in quotes.
+    pub fn short_name(&self) -> String {
+        self.short
+            .clone()
+            .unwrap_or_else(|| format!("\"{}\"", self.prompt))
+    }
+
     /// Whether this item is asked of someone with this profile.
     pub fn asked(&self, profile: Option<&Profile>) -> bool {
         applies(self.when, profile)
