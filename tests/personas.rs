@@ -593,10 +593,19 @@ fn a_middle_answer_is_described_in_plain_words_not_engine_terms() {
 fn a_manager_who_writes_no_code_is_told_to_build_a_picture_not_to_reconnect() {
     let v = json("non-coder");
     assert_eq!(v["pattern"]["id"], "drifting");
+    // Someone who never coded is not told they are drifting: the pattern
+    // keeps its id, and reads as a picture still to build.
+    assert_eq!(v["pattern"]["title"], "Building the picture");
+    let summary = v["pattern"]["summary"].as_str().unwrap();
+    assert!(
+        summary.contains("a picture of the team's work still to build")
+            && !summary.contains("Taking on tickets"),
+        "{summary}"
+    );
     let headline = v["pattern"]["headline"].as_str().unwrap();
     assert!(!headline.contains("reconnect"), "{headline}");
     for words in [
-        "a picture of the team's work still to build",
+        "you write no production code",
         "You have a senior engineer you trust",
         "developer-experience essay",
         "may partly reflect distance from the work",

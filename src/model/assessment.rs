@@ -47,8 +47,12 @@ pub fn assess(library: &Library, full_set: &QuestionSet, sheet: &AnswerSheet) ->
     let scores = score(set, &sheet.answers);
     let scales = score_scales(set, &sheet.answers);
     let no_pattern = no_pattern_reason(set);
-    let pattern =
-        verdict(&scores, profile.as_ref()).map(|pattern| (pattern, library.pattern_text(pattern)));
+    let pattern = verdict(&scores, profile.as_ref()).map(|pattern| {
+        (
+            pattern,
+            library.pattern_text(pattern).for_profile(profile.as_ref()),
+        )
+    });
     let headline = pattern
         .as_ref()
         .zip(profile.as_ref())

@@ -153,6 +153,7 @@ impl Library {
                 id: pattern.id().to_string(),
                 title: pattern.id().to_string(),
                 summary: String::new(),
+                no_code: None,
             })
     }
 

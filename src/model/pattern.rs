@@ -257,7 +257,7 @@ fn reason(pattern: Pattern, scores: &Scores, profile: &Profile, set: &QuestionSe
         // Someone who writes no code may never have been close to it: there
         // is nothing to drift back to, only a picture to build.
         (Pattern::Drifting, _) if Condition::NoCode.holds(profile) => format!(
-            "From your scores: both risks below {LOW_RISK}, but empathy {e} and credibility {c}. You write no production code, so this is a picture of the team's work still to build rather than a closeness lost: start with the weaker of the two."
+            "From your scores: both risks below {LOW_RISK}, but empathy {e} and credibility {c}, and you write no production code: start with the weaker of the two."
         ),
         (Pattern::Drifting, _) => format!(
             "From your scores: both risks below {LOW_RISK}, but empathy {e} and credibility {c}: the weaker of the two is where to reconnect."
@@ -496,4 +496,30 @@ pub struct PatternText {
     pub id: String,
     pub title: String,
     pub summary: String,
+    /// The words for a manager who writes no production code and owns no
+    /// critical-path work, where the general ones presume a closeness that
+    /// may never have been there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_code: Option<PatternWords>,
+}
+
+/// A pattern's title and summary for one kind of profile.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternWords {
+    pub title: String,
+    pub summary: String,
+}
+
+impl PatternText {
+    /// The words this profile reads: the no-code ones when they apply.
+    pub fn for_profile(mut self, profile: Option<&Profile>) -> PatternText {
+        if profile.is_some_and(|p| Condition::NoCode.holds(p))
+            && let Some(words) = self.no_code.take()
+        {
+            self.title = words.title;
+            self.summary = words.summary;
+        }
+        self
+    }
 }

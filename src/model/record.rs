@@ -126,6 +126,7 @@ impl Record {
                     id: p.id.id().to_string(),
                     title: p.title.clone(),
                     summary: p.summary.clone(),
+                    no_code: None,
                 },
             )
         });
