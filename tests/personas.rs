@@ -762,3 +762,25 @@ fn every_question_asked_is_accounted_for_in_the_method() {
             .contains("(follow-recent-code): answered not applicable, left out")
     );
 }
+
+/// A "why" that cites an answer names the score that answer counts towards:
+/// the non-coder's reading-to-learn suggestion cites their empathy answer,
+/// so it names their empathy score, not their credibility.
+#[test]
+fn a_why_names_the_score_its_cited_answer_counts_towards() {
+    let v = json("non-coder");
+    let why = v["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "review-to-learn")
+        .expect("review-to-learn is suggested")["why"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        why.contains("(lowers empathy)") && why.contains("Your empathy is 33/100"),
+        "{why}"
+    );
+    assert!(!why.contains("credibility"), "{why}");
+}

@@ -279,7 +279,7 @@ pub fn works_on_an_answer(p: &Practice, scores: &Scores) -> bool {
 fn answer_worked_on<'p>(p: &'p Practice, scores: &Scores) -> Option<(&'p str, u8)> {
     answers_worked_on(p, scores, None)
         .first()
-        .map(|(item, raw)| (*item, *raw))
+        .map(|(item, raw, _)| (*item, *raw))
 }
 
 /// The items in `settled_by` answered in the middle or worse, with the
@@ -290,8 +290,8 @@ fn answers_worked_on<'p>(
     p: &'p Practice,
     scores: &Scores,
     main: Option<Dimension>,
-) -> Vec<(&'p str, u8)> {
-    let mut found: Vec<(&str, u8, bool, f64)> = Vec::new();
+) -> Vec<(&'p str, u8, Dimension)> {
+    let mut found: Vec<(&str, u8, Dimension, bool, f64)> = Vec::new();
     for item in &p.settled_by {
         for d in Dimension::ALL {
             let Some(c) = scores.get(d).contributions.iter().find(|c| &c.item == item) else {
@@ -305,15 +305,15 @@ fn answers_worked_on<'p>(
                 1.0 - c.fraction
             };
             if severity >= 0.5 {
-                found.push((item.as_str(), c.raw, Some(d) == main, severity));
+                found.push((item.as_str(), c.raw, d, Some(d) == main, severity));
             }
         }
     }
     // Stable: among equals, the order of `settled_by`.
-    found.sort_by(|a, b| b.2.cmp(&a.2).then(b.3.total_cmp(&a.3)));
+    found.sort_by(|a, b| b.3.cmp(&a.3).then(b.4.total_cmp(&a.4)));
     found
         .into_iter()
-        .map(|(item, raw, _, _)| (item, raw))
+        .map(|(item, raw, d, _, _)| (item, raw, d))
         .collect()
 }
 
@@ -531,11 +531,20 @@ fn why(
         sentences.push(format!("Fits the {pattern_title} pattern."));
     }
     let cited = answers_worked_on(p, scores, main);
-    if flag.is_none() && !cited.is_empty() {
+    let citing = flag.is_none() && !cited.is_empty();
+    // The score named is the one the cited answers count towards, when the
+    // practice serves it, so an empathy answer is never followed by a
+    // credibility score.
+    let main = match cited.first() {
+        Some((_, _, d)) if citing && p.serves.contains(d) => Some(*d),
+        _ => main,
+    };
+    if citing {
         let answers: Vec<String> = cited
             .iter()
+            .filter(|(_, _, d)| Some(*d) == main)
             .take(CITED_ANSWERS)
-            .map(|(item, raw)| describe_answer(context.set, item, *raw))
+            .map(|(item, raw, _)| describe_answer(context.set, item, *raw))
             .collect();
         sentences.push(if answers.len() == 1 {
             format!("It works on your answer {}.", answers[0])
