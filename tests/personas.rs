@@ -789,3 +789,46 @@ fn a_why_names_the_score_its_cited_answer_counts_towards() {
     );
     assert!(!why.contains("credibility"), "{why}");
 }
+
+/// With 9 reports and none of the split-focus signs in their answers, the
+/// sceptic is told which signs to watch, by name, rather than that any show.
+#[test]
+fn with_no_split_focus_sign_the_headline_names_the_ones_to_watch() {
+    let sandbox = Sandbox::new();
+    let calm: String = std::fs::read_to_string(fixture("answers/sceptic.toml"))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let strain = [
+                "one-on-ones-moved =",
+                "management-postponed =",
+                "after-hours =",
+                "coding-crowds-management =",
+            ];
+            match strain.iter().find(|s| l.starts_with(*s)) {
+                Some(s) => format!("{s} 2"),
+                None => l.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::create_dir_all(sandbox.data()).unwrap();
+    let path = sandbox.data().join("calm.toml");
+    std::fs::write(&path, calm).unwrap();
+    let run = sandbox.run(&[
+        "score",
+        "--answers",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v = run.json();
+    let headline = v["pattern"]["headline"].as_str().unwrap();
+    assert!(
+        headline.contains(
+            "None of the split-focus signs shows in your answers yet: 1:1s moved, people work postponed, evenings or weekends worked or coding crowding out management are the ones to watch."
+        ),
+        "{headline}"
+    );
+}

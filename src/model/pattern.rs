@@ -306,10 +306,10 @@ fn strain_names(set: &QuestionSet) -> String {
         .filter(|id| set.item(id).is_some())
         .map(|id| short_name(set, id))
         .collect();
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        Some((last, _)) => last.clone(),
-        None => "the strain signs".to_string(),
+    if names.is_empty() {
+        "the strain signs".to_string()
+    } else {
+        word_list(&names, "or")
     }
 }
 
@@ -381,12 +381,12 @@ fn profile_backing(scores: &Scores, set: &QuestionSet) -> String {
             "of your {} {also}burnout and ownership answers, {} raise a risk, among them {}",
             others.len(),
             raising.len(),
-            and_list(&named)
+            word_list(&named, "and")
         )
     } else {
         let verb = if named.len() == 1 { "raises" } else { "raise" };
         let also = if showing.is_empty() { "" } else { " also" };
-        format!("{}{also} {verb} a risk", and_list(&named))
+        format!("{}{also} {verb} a risk", word_list(&named, "and"))
     };
     match (named.is_empty(), showing.is_empty()) {
         (true, true) => format!(
@@ -402,10 +402,12 @@ fn profile_backing(scores: &Scores, set: &QuestionSet) -> String {
 /// How many risk-raising answers a profile verdict names before it counts.
 const NAMED_MAX: usize = 3;
 
-/// "a", "a and b", "a, b and c".
-fn and_list(items: &[String]) -> String {
+/// "a", "a and b", "a, b and c" (or with "or").
+fn word_list(items: &[String], conjunction: &str) -> String {
     match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {conjunction} {last}", rest.join(", "))
+        }
         Some((last, _)) => last.clone(),
         None => String::new(),
     }
